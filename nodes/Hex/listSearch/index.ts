@@ -1,0 +1,3 @@
+export { searchDataConnections } from './searchDataConnections';
+export { searchProjects } from './searchProjects';
+export { searchUsers } from './searchUsers';

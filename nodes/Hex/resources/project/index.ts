@@ -1,0 +1,84 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { createFields } from './create';
+import { exportFields } from './export';
+import { attachExportFile } from './exportFile';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { getQueriedTablesFields } from './getQueriedTables';
+import { updateFields } from './update';
+
+const showOnlyForProjects = { resource: ['project'] };
+
+export const projectDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForProjects },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a project',
+				description: 'Create an empty project',
+				routing: { request: { method: 'POST', url: '/v1/projects' } },
+			},
+			{
+				name: 'Export',
+				value: 'export',
+				action: 'Export a project',
+				description: 'Export a project as a .hex.yaml file (binary and text)',
+				routing: {
+					request: { method: 'POST', url: '/v1/projects/export' },
+					output: { postReceive: [attachExportFile] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a project',
+				description: 'Get a project by ID',
+				routing: { request: { method: 'GET', url: '/v1/projects/{projectId}' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many projects',
+				description: 'List the projects the token can see, newest first by default',
+				routing: {
+					request: { method: 'GET', url: '/v1/projects' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 100) },
+				},
+			},
+			{
+				name: 'Get Queried Tables',
+				value: 'getQueriedTables',
+				action: 'Get the tables a project queries',
+				description: 'List the warehouse tables a published project queries (Enterprise plans)',
+				routing: {
+					request: { method: 'GET', url: '/v1/projects/{projectId}/queriedTables' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 100) },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a project',
+				description: 'Set or remove the status (including endorsements) of a project',
+				routing: { request: { method: 'PATCH', url: '/v1/projects/{projectId}' } },
+			},
+		],
+		default: 'getAll',
+	},
+	...getAllFields,
+	...getFields,
+	...createFields,
+	...updateFields,
+	...exportFields,
+	...getQueriedTablesFields,
+];

@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { offsetPagination } from '../../shared/pagination';
+import { cancelFields } from './cancel';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { cancelledRun } from './runOutput';
+import { startFields } from './start';
+
+const showOnlyForRuns = { resource: ['run'] };
+
+export const runDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForRuns },
+		options: [
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a run',
+				description: 'Stop a running project run and free its kernel',
+				routing: {
+					request: { method: 'DELETE', url: '/v1/projects/{projectId}/runs/{runId}' },
+					output: { postReceive: [cancelledRun] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a run',
+				description: 'Get the status of a run',
+				routing: { request: { method: 'GET', url: '/v1/projects/{projectId}/runs/{runId}' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many runs',
+				description: 'List the runs of a project, newest first',
+				routing: {
+					request: { method: 'GET', url: '/v1/projects/{projectId}/runs' },
+					send: { paginate: true },
+					operations: { pagination: offsetPagination('runs', 100) },
+				},
+			},
+			{
+				name: 'Start',
+				value: 'start',
+				action: 'Start a run',
+				description: 'Run the latest published version of a project',
+				routing: { request: { method: 'POST', url: '/v1/projects/{projectId}/runs' } },
+			},
+		],
+		default: 'start',
+	},
+	...startFields,
+	...getFields,
+	...getAllFields,
+	...cancelFields,
+];

@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readJsonObject, splitList } from '../../shared/inputs';
+
+const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface InputPair {
+	name?: string;
+	value?: unknown;
+}
+
+interface NotificationFields {
+	type?: string;
+	includeSuccessScreenshot?: boolean;
+	screenshotFormat?: string;
+	slackChannelIds?: string;
+	userIds?: string;
+	groupIds?: string;
+	subject?: string;
+	body?: string;
+}
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		description: `${description} Nothing was sent to Hex.`,
+	});
+}
+
+function readInputParams(context: IExecuteSingleFunctions): IDataObject | undefined {
+	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
+	if (mode === 'json') {
+		return readJsonObject(
+			context,
+			'inputParametersJson',
+			'Input Parameters (JSON)',
+			'{"region": "EMEA"}',
+		);
+	}
+	if (mode !== 'fields') return undefined;
+	const pairs = context.getNodeParameter('inputParameters.parameter', []) as InputPair[];
+	const inputs: IDataObject = {};
+	pairs.forEach((pair, index) => {
+		const name = String(pair.name ?? '').trim();
+		if (name === '') {
+			fail(
+				context,
+				`Input parameter ${index + 1} has no name`,
+				'Enter the input variable name used in the published app, or remove the empty row.',
+			);
+		}
+		if (name in inputs) {
+			fail(context, `Input parameter "${name}" is given twice`, 'Keep one row per input variable.');
+		}
+		inputs[name] = pair.value as IDataObject[keyof IDataObject];
+	});
+	return inputs;
+}
+
+function readIds(
+	context: IExecuteSingleFunctions,
+	value: string | undefined,
+	label: string,
+	position: number,
+): string[] {
+	const ids = splitList(value);
+	const invalid = ids.find((id) => !HEX_ID.test(id));
+	if (invalid !== undefined) {
+		fail(
+			context,
+			`Notification ${position}: "${label}" has an invalid Hex ID: "${invalid}"`,
+			'Hex user and group IDs are UUIDs; separate several with commas.',
+		);
+	}
+	return ids;
+}
+
+function readNotifications(context: IExecuteSingleFunctions): IDataObject[] {
+	const entries = context.getNodeParameter(
+		'notifications.notification',
+		[],
+	) as NotificationFields[];
+	return entries.map((entry, index) => {
+		const position = index + 1;
+		const slackChannelIds = splitList(entry.slackChannelIds);
+		const userIds = readIds(context, entry.userIds, 'User IDs', position);
+		const groupIds = readIds(context, entry.groupIds, 'Group IDs', position);
+		if (slackChannelIds.length + userIds.length + groupIds.length === 0) {
+			fail(
+				context,
+				`Notification ${position} has no recipients`,
+				'Add Slack channel IDs, user IDs or group IDs to it, or remove it.',
+			);
+		}
+		const notification: IDataObject = {
+			type: entry.type ?? 'ALL',
+			includeSuccessScreenshot: entry.includeSuccessScreenshot ?? false,
+		};
+		if (notification.includeSuccessScreenshot && entry.screenshotFormat) {
+			notification.screenshotFormat = entry.screenshotFormat;
+		}
+		if (slackChannelIds.length) notification.slackChannelIds = slackChannelIds;
+		if (userIds.length) notification.userIds = userIds;
+		if (groupIds.length) notification.groupIds = groupIds;
+		if (entry.subject) notification.subject = entry.subject;
+		if (entry.body) notification.body = entry.body;
+		return notification;
+	});
+}
+
+/** Builds RunProject's body from the fields the user set; never sends the deprecated `updateCache`. */
+export async function buildRunProjectBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const inputParams = readInputParams(this);
+	const viewId = typeof options.viewId === 'string' ? options.viewId.trim() : '';
+	if (viewId !== '' && inputParams && Object.keys(inputParams).length > 0) {
+		fail(
+			this,
+			'Use either "View ID" or "Input Parameters", not both',
+			'Hex runs a saved view with its own inputs. Remove the view ID, or set Input Parameters to "None".',
+		);
+	}
+	const body: IDataObject = {};
+	if (inputParams && Object.keys(inputParams).length > 0) body.inputParams = inputParams;
+	if (viewId !== '') body.viewId = viewId;
+	for (const flag of ['dryRun', 'updatePublishedResults', 'useCachedSqlResults']) {
+		if (typeof options[flag] === 'boolean') body[flag] = options[flag];
+	}
+	const notifications = readNotifications(this);
+	if (notifications.length > 0) body.notifications = notifications;
+	requestOptions.body = body;
+	return requestOptions;
+}
+
+// The header is only sent when asked for; Hex treats anything but "true" as off.
+export async function expandedStatsHeader(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (this.getNodeParameter('options.includeExpandedStats', false) === true) {
+		requestOptions.headers = { ...requestOptions.headers, 'enable-expanded-stats': 'true' };
+	}
+	return requestOptions;
+}

@@ -1,0 +1,212 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { projectLocator } from '../../shared/descriptions';
+import { buildRunProjectBody } from './runRequest';
+
+const show = { resource: ['run'], operation: ['start'] };
+
+export const startFields: INodeProperties[] = [
+	{
+		...projectLocator(show, 'The project to run. Its latest published version runs.'),
+		routing: { send: { preSend: [buildRunProjectBody] } },
+	},
+	{
+		displayName: 'Input Parameters',
+		name: 'inputParametersMode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'None', value: 'none', description: "Use the published app's default inputs" },
+			{ name: 'Using Fields Below', value: 'fields', description: 'Enter name and value pairs' },
+			{ name: 'Using JSON', value: 'json', description: 'Enter one JSON object' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Input Parameters',
+		name: 'inputParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Input Parameter',
+		default: {},
+		description:
+			'Values for the input variables added to the published app; other names are ignored by Hex',
+		displayOptions: { show: { ...show, inputParametersMode: ['fields'] } },
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. region',
+						description: 'The input variable name in the Hex project',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. EMEA',
+						description: 'The value; an expression may return a number, boolean, list or object',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Input Parameters (JSON)',
+		name: 'inputParametersJson',
+		type: 'json',
+		default: '{}',
+		placeholder: 'e.g. {"region": "EMEA", "threshold": 10}',
+		description: 'A JSON object of input variable names and values',
+		displayOptions: { show: { ...show, inputParametersMode: ['json'] } },
+	},
+	{
+		displayName: 'Notifications',
+		name: 'notifications',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Notification',
+		default: {},
+		description: 'Who Hex tells when the run finishes',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Notification',
+				name: 'notification',
+				values: [
+					{
+						displayName: 'Body',
+						name: 'body',
+						type: 'string',
+						default: '',
+						description: 'Message text of the notification',
+					},
+					{
+						displayName: 'Group IDs',
+						name: 'groupIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+						description: 'Hex groups to notify (comma-separated IDs)',
+					},
+					{
+						displayName: 'Include Success Screenshot',
+						name: 'includeSuccessScreenshot',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to attach a screenshot of the app when the run succeeds',
+					},
+					{
+						displayName: 'Notify When',
+						name: 'type',
+						type: 'options',
+						options: [
+							{
+								name: 'Always',
+								value: 'ALL',
+							},
+							{
+								name: 'On Failure',
+								value: 'FAILURE',
+							},
+							{
+								name: 'On Success',
+								value: 'SUCCESS',
+							},
+						],
+						default: 'ALL',
+						description: 'Which run outcomes send this notification',
+					},
+					{
+						displayName: 'Screenshot Format',
+						name: 'screenshotFormat',
+						type: 'options',
+						options: [
+							{
+								name: 'PDF',
+								value: 'pdf',
+							},
+							{
+								name: 'PNG',
+								value: 'png',
+							},
+						],
+						default: 'png',
+					},
+					{
+						displayName: 'Slack Channel IDs',
+						name: 'slackChannelIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. C0123456789',
+						description: 'Slack channels to notify (comma-separated channel IDs)',
+					},
+					{
+						displayName: 'Subject',
+						name: 'subject',
+						type: 'string',
+						default: '',
+						description: 'Subject of the notification',
+					},
+					{
+						displayName: 'User IDs',
+						name: 'userIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+						description: 'Hex users to notify (comma-separated IDs)',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to only validate the request and return a sample response without running',
+			},
+			{
+				displayName: 'Update Published Results',
+				name: 'updatePublishedResults',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to write this run's results to the published app (needs Can Edit access)",
+			},
+			{
+				displayName: 'Use Cached SQL Results',
+				name: 'useCachedSqlResults',
+				type: 'boolean',
+				default: true,
+				description: 'Whether SQL cells may reuse cached results; off refreshes them',
+			},
+			{
+				displayName: 'View ID',
+				name: 'viewId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+				description:
+					'Run with the inputs of this saved view; cannot be combined with Input Parameters',
+			},
+		],
+	},
+];

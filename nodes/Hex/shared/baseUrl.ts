@@ -1,0 +1,135 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+const HEX_DOMAIN = 'hex.tech';
+// One DNS label: letters, digits and inner hyphens, at most 63 characters.
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Shown to n8n for routing; the real base URL is set by `authorizeHexRequest`. */
+export const HEX_BASE_URL_EXPRESSION =
+	'={{ $credentials.baseUrl ? $credentials.baseUrl : "https://" + ($credentials.subdomain || "app") + ".hex.tech/api" }}';
+
+function parseUrl(raw: string): URL | undefined {
+	try {
+		return new URL(raw);
+	} catch {
+		return undefined;
+	}
+}
+
+function subdomainError(input: string): UserError {
+	return new UserError(
+		`Subdomain "${input}" is not valid. Enter only the first part of your Hex address: "app" for app.hex.tech, "eu" for the EU region, "hc" for HIPAA, or your single-tenant name. To reach any other host, fill in Base URL instead.`,
+	);
+}
+
+/** Accepts `app`, `app.hex.tech` or `https://app.hex.tech/anything` and returns `app`. */
+export function normalizeHexSubdomain(input: unknown): string {
+	const raw = String(input ?? '').trim();
+	if (raw === '') {
+		throw new UserError(
+			'Subdomain is empty. Enter "app" for app.hex.tech, "eu" for the EU region, "hc" for HIPAA, or your single-tenant name.',
+		);
+	}
+	let host = raw.toLowerCase();
+	if (URL_SCHEME.test(host)) {
+		const url = parseUrl(host);
+		if (
+			!url ||
+			!['http:', 'https:'].includes(url.protocol) ||
+			url.username ||
+			url.password ||
+			url.port
+		) {
+			throw subdomainError(raw);
+		}
+		host = url.hostname;
+	} else {
+		host = host.split('/')[0];
+	}
+	if (host.endsWith(`.${HEX_DOMAIN}`)) {
+		host = host.slice(0, -(HEX_DOMAIN.length + 1));
+	}
+	if (!DNS_LABEL.test(host)) {
+		throw subdomainError(raw);
+	}
+	return host;
+}
+
+/** Validates an explicit Base URL and trims it to the part before `/v1`. */
+export function normalizeBaseUrlOverride(input: unknown): string {
+	const raw = String(input ?? '').trim();
+	const url = parseUrl(raw);
+	if (!url) {
+		throw new UserError(
+			`Base URL "${raw}" is not a full URL. Use the form https://hex-proxy.example.com/api, or leave Base URL empty to use the subdomain.`,
+		);
+	}
+	if (!['http:', 'https:'].includes(url.protocol)) {
+		throw new UserError(
+			`Base URL "${raw}" must start with https:// (or http:// for a local proxy).`,
+		);
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		throw new UserError(
+			'Base URL must not contain a user name, password, query string or fragment. Put the API token in the API Token field.',
+		);
+	}
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '');
+	return `${url.origin}${path}`;
+}
+
+/** The API root every `/v1/...` route is appended to, e.g. `https://app.hex.tech/api`. */
+export function resolveHexApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const override = String(credentials.baseUrl ?? '').trim();
+	if (override !== '') {
+		return normalizeBaseUrlOverride(override);
+	}
+	return `https://${normalizeHexSubdomain(credentials.subdomain)}.${HEX_DOMAIN}/api`;
+}
+
+function isUnderBase(target: string, base: string): boolean {
+	try {
+		const targetUrl = new URL(target);
+		const baseUrl = new URL(base);
+		return (
+			targetUrl.origin === baseUrl.origin &&
+			(targetUrl.pathname === baseUrl.pathname ||
+				targetUrl.pathname.startsWith(`${baseUrl.pathname.replace(/\/$/, '')}/`))
+		);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The credential's `authenticate`: the only place the token is attached. It pins every request
+ * to the resolved Hex host, so no parameter or expression can carry the token elsewhere.
+ */
+export async function authorizeHexRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const base = resolveHexApiBaseUrl(credentials);
+	const token = String(credentials.apiToken ?? '').trim();
+	if (token === '') {
+		throw new UserError('The API Token of the Hex API credential is empty. Paste a Hex API token.');
+	}
+	const url = String(requestOptions.url ?? '');
+	const authorized: IHttpRequestOptions = {
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+	};
+	if (URL_SCHEME.test(url)) {
+		if (!isUnderBase(url, base)) {
+			throw new UserError(
+				`The Hex API token is only sent to ${base}. The request to ${new URL(url).origin} was not sent; check the URL or the credential's Subdomain and Base URL.`,
+			);
+		}
+		delete authorized.baseURL;
+	} else {
+		authorized.baseURL = base;
+	}
+	return authorized;
+}

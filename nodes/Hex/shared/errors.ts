@@ -1,0 +1,142 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What Hex said, read from either error envelope, a bare-text body or a non-JSON page. */
+export interface HexErrorDetails {
+	status: number;
+	code?: string;
+	message: string;
+	issues: string[];
+	traceId?: string;
+}
+
+const HINTS: Record<number, string> = {
+	400: 'Hex rejected the request as invalid. Check the fields named above.',
+	401: 'Wrong token, expired token, or wrong subdomain/region: check the Hex API credential.',
+	403: 'The token is valid but may not do this: check the token scopes (workspace tokens) or the user’s role and access in Hex.',
+	404: 'Not found: check the ID, and that the token’s user can see the resource.',
+	409: 'Hex reported a conflict with the current state of the resource.',
+	422: 'Hex could not process the request: for runs, the project may not be published or an input name may not exist in the published app.',
+	429: 'Hex rate limit reached (about 30 requests per minute on most routes). Wait a minute, or lower the batch size under Options.',
+	500: 'Hex had an internal error. Try again later; quote the trace ID to Hex support if it persists.',
+	502: 'Hex is temporarily unreachable (bad gateway). Try again later.',
+	503: 'Hex is unavailable. For runs this means the 25-kernel limit was reached and no run was created.',
+	504: 'Hex did not answer in time (gateway timeout). Try again later.',
+};
+
+function asText(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	return undefined;
+}
+
+function detailsToIssues(details: unknown): string[] {
+	if (Array.isArray(details)) {
+		return details.map((detail) => {
+			if (detail && typeof detail === 'object') {
+				const { name, type, reason, message } = detail as IDataObject;
+				const subject = [type, name].filter((part) => part !== undefined).join(' ');
+				const text = asText(message) ?? asText(reason) ?? JSON.stringify(detail);
+				return subject ? `${subject}: ${text}` : text;
+			}
+			return String(detail);
+		});
+	}
+	const text = asText(details);
+	return text ? [text] : [];
+}
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	return key ? asText(headers[key]) : undefined;
+}
+
+export function readHexError(
+	status: number,
+	rawBody: unknown,
+	headers?: IDataObject,
+): HexErrorDetails {
+	const body = parseBody(rawBody);
+	const traceHeader = headerValue(headers, 'x-trace-id');
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const envelope = body as IDataObject;
+		const issues = [
+			...(Array.isArray(envelope.issues)
+				? envelope.issues.map((issue) =>
+						issue && typeof issue === 'object'
+							? String((issue as IDataObject).message ?? JSON.stringify(issue))
+							: String(issue),
+					)
+				: []),
+			...detailsToIssues(envelope.details),
+		];
+		return {
+			status,
+			code: asText(envelope.code),
+			message: asText(envelope.message) ?? asText(envelope.reason) ?? `HTTP ${status}`,
+			issues,
+			traceId: asText(envelope.traceId) ?? traceHeader,
+		};
+	}
+	const text = asText(body);
+	// An HTML error page from a proxy is noise; keep only short plain-text bodies such as "Unauthorized".
+	const plain = text && !text.startsWith('<') && text.length <= 300 ? text : undefined;
+	return { status, message: plain ?? `HTTP ${status}`, issues: [], traceId: traceHeader };
+}
+
+export function hexErrorHint(status: number): string | undefined {
+	return HINTS[status] ?? (status >= 500 ? HINTS[500] : undefined);
+}
+
+export function describeHexError(details: HexErrorDetails): {
+	message: string;
+	description: string;
+} {
+	const code = details.code ? ` ${details.code}` : '';
+	const message = `Hex API error ${details.status}${code}: ${details.message}`;
+	const lines = [
+		...details.issues.map((issue) => `- ${issue}`),
+		hexErrorHint(details.status),
+		details.traceId ? `Hex trace ID: ${details.traceId}` : undefined,
+	].filter((line): line is string => Boolean(line));
+	return { message, description: lines.join('\n') };
+}
+
+/** First post-receive step of every operation: turns any HTTP error into one readable NodeApiError. */
+export async function throwOnHexError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode < 400) return items;
+	const details = readHexError(response.statusCode, response.body, response.headers);
+	const { message, description } = describeHexError(details);
+	const errorResponse: JsonObject = {
+		status: details.status,
+		message: details.message,
+		issues: details.issues,
+		...(details.code ? { code: details.code } : {}),
+		...(details.traceId ? { traceId: details.traceId } : {}),
+	};
+	throw new NodeApiError(this.getNode(), errorResponse, {
+		message,
+		description,
+		httpCode: String(details.status),
+	});
+}

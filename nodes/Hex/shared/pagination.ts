@@ -1,0 +1,124 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+type Paginator = (
+	this: IExecutePaginationFunctions,
+	resultOptions: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/** How many items the user asked for: Infinity for Return All, else a validated Limit. */
+function requestedCount(context: IExecutePaginationFunctions): number {
+	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
+	const limit = context.getNodeParameter('limit', 50);
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Limit" parameter must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
+			{
+				description:
+					'Set Limit to how many items to return, or turn on Return All. Nothing was sent to Hex.',
+			},
+		);
+	}
+	return limit;
+}
+
+async function fetchPage(
+	context: IExecutePaginationFunctions,
+	resultOptions: DeclarativeRestApiSettings.ResultOptions,
+	qs: IDataObject,
+	listKey: string,
+): Promise<{ values: IDataObject[]; body: IDataObject }> {
+	const options = { ...resultOptions.options, qs: { ...resultOptions.options.qs, ...qs } };
+	const [page] = await context.makeRoutingRequest({ ...resultOptions, options });
+	const body = (page?.json ?? {}) as IDataObject;
+	const values = body[listKey];
+	if (!Array.isArray(values)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Hex answered without the expected "${listKey}" list`,
+			{
+				description: 'The response did not have the documented shape; nothing more was requested.',
+			},
+		);
+	}
+	return { values: values as IDataObject[], body };
+}
+
+/**
+ * Cursor pagination (`limit` + `after`, answer `{<listKey>, pagination: {after}}`). Asks for the
+ * largest page the route allows, never more than still needed, and stops on a null cursor, an
+ * empty page or a cursor seen before.
+ */
+export function cursorPagination(listKey: string, maxPageSize: number): Paginator {
+	return async function (this: IExecutePaginationFunctions, resultOptions) {
+		const wanted = requestedCount(this);
+		const results: INodeExecutionData[] = [];
+		const seenCursors = new Set<string>();
+		let after: string | undefined;
+		while (results.length < wanted) {
+			const limit = Math.min(maxPageSize, wanted - results.length);
+			const { values, body } = await fetchPage(
+				this,
+				resultOptions,
+				after === undefined ? { limit } : { limit, after },
+				listKey,
+			);
+			for (const value of values.slice(0, wanted - results.length)) results.push({ json: value });
+			const next = (body.pagination as IDataObject | undefined)?.after;
+			if (typeof next !== 'string' || next === '' || values.length === 0 || seenCursors.has(next)) {
+				break;
+			}
+			seenCursors.add(next);
+			after = next;
+		}
+		return results;
+	};
+}
+
+/** Offset pagination (`limit` + `offset`, answer `{<listKey>, nextPage}`), as GetProjectRuns uses. */
+export function offsetPagination(listKey: string, maxPageSize: number): Paginator {
+	return async function (this: IExecutePaginationFunctions, resultOptions) {
+		const wanted = requestedCount(this);
+		const results: INodeExecutionData[] = [];
+		let offset = 0;
+		while (results.length < wanted) {
+			const limit = Math.min(maxPageSize, wanted - results.length);
+			const { values, body } = await fetchPage(this, resultOptions, { limit, offset }, listKey);
+			for (const value of values.slice(0, wanted - results.length)) results.push({ json: value });
+			if (values.length === 0 || !body.nextPage) break;
+			offset += values.length;
+		}
+		return results;
+	};
+}
+
+/** The standard Return All and Limit pair for a Get Many operation. */
+export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
+	const show = { resource: [resource], operation: [operation] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
