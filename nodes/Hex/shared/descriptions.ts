@@ -2,10 +2,11 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const UUID_REGEX = `^${UUID}$`;
+// n8n anchors these patterns (^…$) when validating, so each one also accepts the rest of the link.
 // Notebook and app links: /<workspace>/hex/<id>/… and /<workspace>/app/<optional-title->id/…
-export const PROJECT_URL_REGEX = `https?://[^/]+/[^/]+/(?:hex|app)/(?:[^/]*?-)?(${UUID})`;
+export const PROJECT_URL_REGEX = `https?://[^/]+/[^/]+/(?:hex|app)/(?:[^/]*?-)?(${UUID})(?:[/?#].*)?`;
 // Any Hex link that carries the ID, such as a data connection's settings page.
-export const ANY_ID_URL_REGEX = `https?://[^/]+/.*?(${UUID})`;
+export const ANY_ID_URL_REGEX = `https?://[^/]+/.*?(${UUID}).*`;
 
 /** Placeholder and UUID check of a locator's "By ID" mode. */
 function idValidation(what: string) {

@@ -1,0 +1,182 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteData,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	ExecutionError,
+} from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { HexApi } from '../../credentials/HexApi.credentials';
+import { Hex } from '../../nodes/Hex/Hex.node';
+
+export const HEX_NODE_TYPE = 'n8n-nodes-hex.hex';
+const NODE_NAME = 'Hex';
+
+class HexNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = { [HEX_NODE_TYPE]: new Hex() };
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.types[nodeType];
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.types[nodeType], version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/**
+ * Resolves credentials the way n8n's CLI helper does: the decrypted data is handed to the
+ * credential type's own `authenticate`, so the real token-pinning code runs in every test.
+ */
+export class HexCredentialsHelper extends ICredentialsHelper {
+	readonly credentialType: ICredentialType = new HexApi();
+
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const { authenticate } = this.credentialType;
+		if (typeof authenticate !== 'function')
+			throw new TypeError('Hex API must authenticate with code');
+		return await authenticate(credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new TypeError('not used by declarative nodes');
+	}
+
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.credentialType.properties;
+	}
+}
+
+export interface HexRun {
+	items: INodeExecutionData[];
+	error?: ExecutionError;
+	run: IRun;
+}
+
+export interface RunHexNodeOptions {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject,
+	hooks: ExecutionLifecycleHooks,
+) {
+	const additionalData: Partial<IWorkflowExecuteAdditionalData> = {
+		credentialsHelper: new HexCredentialsHelper(credentials),
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		variables: {},
+		executionId: '1',
+	};
+	return additionalData as IWorkflowExecuteAdditionalData;
+}
+
+/** Runs the Hex node once through n8n-core's WorkflowExecute, as n8n runs a declarative node. */
+export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
+	const node: INode = {
+		id: 'hex-node',
+		name: NODE_NAME,
+		type: HEX_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { hexApi: { id: 'hex-credential', name: 'Hex API' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const nodeTypes = new HexNodeTypes();
+	const workflow = new Workflow({
+		id: 'hex-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'hex-test',
+		name: 'Hex test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const startData: IExecuteData = { node, data: { main: [input] }, source: null };
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [startData] },
+	});
+	const execution = new WorkflowExecute(
+		additionalDataFor(options.credentials, hooks),
+		'manual',
+		runExecutionData,
+	);
+	const run = await execution.processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error ?? taskData?.error,
+		run,
+	};
+}

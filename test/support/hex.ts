@@ -1,0 +1,68 @@
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
+import type { FakeHex, FakeHexOptions, RecordedRequest } from '../fake-hex/server';
+import { startFakeHex } from '../fake-hex/server';
+import type { HexRun, RunHexNodeOptions } from '../harness/engine';
+import { runHexNode } from '../harness/engine';
+
+export interface HexTestbed {
+	fake: FakeHex;
+	credentials: ICredentialDataDecryptedObject;
+	/** Runs the node against the fake with this testbed's credential. */
+	run(
+		parameters: INodeParameters,
+		options?: Omit<RunHexNodeOptions, 'parameters' | 'credentials'>,
+	): Promise<HexRun>;
+	/** The requests the fake received, reduced to what a test asserts on. */
+	sent(): SentRequest[];
+}
+
+export interface SentRequest {
+	method: string;
+	path: string;
+	query: RecordedRequest['query'];
+	body: unknown;
+	authorization?: string;
+}
+
+export async function startTestbed(options: FakeHexOptions = {}): Promise<HexTestbed> {
+	const fake = await startFakeHex(options);
+	// A crafted subdomain proves the Base URL override wins (tests never reach hex.tech).
+	const credentials = { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl };
+	return {
+		fake,
+		credentials,
+		run: async (parameters, runOptions = {}) =>
+			await runHexNode({ ...runOptions, parameters, credentials }),
+		sent: () =>
+			fake.requests.map((request) => ({
+				method: request.method,
+				path: request.path,
+				query: request.query,
+				body: request.body,
+				authorization: request.headers.authorization,
+			})),
+	};
+}
+
+/** A resource locator value as n8n stores it. */
+export function locator(value: string, mode: 'id' | 'url' | 'list' = 'id') {
+	return { __rl: true, mode, value };
+}
+
+export function json(run: HexRun): unknown[] {
+	return run.items.map((item) => item.json);
+}
+
+/** The full request a test expects, with the defaults of a request that has no query or body. */
+export function expectedRequest(
+	hex: HexTestbed,
+	request: Pick<SentRequest, 'method' | 'path'> & Partial<SentRequest>,
+): SentRequest {
+	return {
+		query: {},
+		body: undefined,
+		authorization: `Bearer ${hex.fake.token}`,
+		...request,
+	};
+}
