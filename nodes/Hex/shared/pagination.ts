@@ -92,7 +92,8 @@ export function offsetPagination(listKey: string, maxPageSize: number): Paginato
 			const limit = Math.min(maxPageSize, wanted - results.length);
 			const { values, body } = await fetchPage(this, resultOptions, { limit, offset }, listKey);
 			for (const value of values.slice(0, wanted - results.length)) results.push({ json: value });
-			if (values.length === 0 || !body.nextPage) break;
+			// A short page is the last one, whatever nextPage says.
+			if (values.length < limit || !body.nextPage) break;
 			offset += values.length;
 		}
 		return results;

@@ -1,0 +1,117 @@
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { HexApi } from '../../../credentials/HexApi.credentials';
+import { Hex } from '../../../nodes/Hex/Hex.node';
+import { buildRunProjectBody } from '../../../nodes/Hex/resources/run/runRequest';
+import {
+	nodeOperations,
+	propertiesShownFor,
+	specOperationFor,
+	specOperations,
+} from '../../support/operations';
+
+const description = new Hex().description;
+const operations = nodeOperations(description);
+
+describe('Hex node description', () => {
+	test('is a declarative node usable as an AI tool, with themed icons and the Hex API credential', () => {
+		expect(description.name).toBe('hex');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.requestDefaults?.baseURL).toBeDefined();
+		expect(description.icon).toEqual({
+			light: 'file:../../icons/hex.svg',
+			dark: 'file:../../icons/hex.dark.svg',
+		});
+		expect(description.credentials).toEqual([{ name: 'hexApi', required: true }]);
+		expect(description.subtitle).toContain('$parameter["operation"]');
+	});
+
+	test('offers the four foundation resources', () => {
+		const resource = description.properties.find((property) => property.name === 'resource');
+		expect(resource?.options?.map((option) => ('value' in option ? option.value : ''))).toEqual([
+			'dataConnection',
+			'project',
+			'run',
+			'user',
+		]);
+	});
+
+	test.each(
+		operations.map((operation) => [`${operation.resource}.${operation.operation}`, operation]),
+	)('%s has an action and a route that exists in Hex’s spec', (_label, operation) => {
+		expect(operation.action).toMatch(/^[A-Z][a-z]/);
+		const inSpec = specOperationFor(operation);
+		expect(inSpec).toBeDefined();
+	});
+
+	test.each(
+		operations.map((operation) => [`${operation.resource}.${operation.operation}`, operation]),
+	)('%s has a parameter for each {placeholder} of its route', (_label, operation) => {
+		const shown = propertiesShownFor(description, operation.resource, operation.operation);
+		for (const [, name] of operation.url.matchAll(/\{(\w+)\}/g)) {
+			const parameter = shown.find((property) => property.name === name);
+			expect(parameter).toBeDefined();
+			expect(parameter?.required).toBe(true);
+		}
+	});
+
+	test.each(
+		operations
+			.filter((operation) => operation.paginated)
+			.map((operation) => [`${operation.resource}.${operation.operation}`, operation]),
+	)('%s (a list) has Return All and Limit', (_label, operation) => {
+		const shown = propertiesShownFor(description, operation.resource, operation.operation);
+		const returnAll = shown.find((property) => property.name === 'returnAll');
+		const limit = shown.find((property) => property.name === 'limit');
+		expect(returnAll).toMatchObject({ type: 'boolean', default: false });
+		expect(limit).toMatchObject({ type: 'number', default: 50, typeOptions: { minValue: 1 } });
+		expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
+	});
+
+	test('every Get Many paginates', () => {
+		const getMany = operations.filter((operation) => operation.name === 'Get Many');
+		expect(getMany.length).toBeGreaterThanOrEqual(4);
+		expect(getMany.every((operation) => operation.paginated)).toBe(true);
+	});
+
+	test('never uses the deprecated updateCache field or the legacy /v1/project/ paths', () => {
+		const text = JSON.stringify(description, (_key, value: unknown) =>
+			typeof value === 'function' ? String(value) : value,
+		);
+		expect(text).not.toContain('updateCache');
+		expect(text).not.toMatch(/\/v1\/project\//);
+		expect(String(buildRunProjectBody)).not.toContain('updateCache');
+	});
+
+	const covered = new Set(
+		operations.map((operation) => specOperationFor(operation)?.operationId).filter(Boolean),
+	);
+	// The name is the report: Jest prints it in the test output.
+	test(`covered ${covered.size}/${specOperations().length} operations of Hex's spec, each by one node operation`, () => {
+		expect(specOperations()).toHaveLength(52);
+		expect(covered.size).toBe(operations.length);
+	});
+});
+
+describe('built package (dist/)', () => {
+	test('dist/nodes/Hex/Hex.node.js loads and declares the same routes, all in the spec', () => {
+		const built = jest.requireActual<{ Hex: new () => INodeType }>(
+			'../../../dist/nodes/Hex/Hex.node.js',
+		);
+		const builtOperations = nodeOperations(new built.Hex().description);
+		expect(builtOperations).toEqual(operations);
+		expect(builtOperations.every((operation) => specOperationFor(operation) !== undefined)).toBe(
+			true,
+		);
+	});
+
+	test('dist/credentials/HexApi.credentials.js loads as the Hex API credential', () => {
+		const built = jest.requireActual<{ HexApi: new () => ICredentialType }>(
+			'../../../dist/credentials/HexApi.credentials.js',
+		);
+		const credential = new built.HexApi();
+		expect(credential.name).toBe(new HexApi().name);
+		expect(credential.test?.request.url).toBe('/v1/users/me');
+		expect(typeof credential.authenticate).toBe('function');
+	});
+});
