@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -6,6 +6,7 @@ import type {
 	IDataObject,
 	IExecuteData,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
@@ -131,27 +132,31 @@ function additionalDataFor(
 	return additionalData as IWorkflowExecuteAdditionalData;
 }
 
-/** Runs the Hex node once through n8n-core's WorkflowExecute, as n8n runs a declarative node. */
-export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
-	const node: INode = {
+function hexNode(parameters: INodeParameters, continueOnFail = false): INode {
+	return {
 		id: 'hex-node',
 		name: NODE_NAME,
 		type: HEX_NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters,
+		parameters,
 		credentials: { hexApi: { id: 'hex-credential', name: 'Hex API' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const nodeTypes = new HexNodeTypes();
-	const workflow = new Workflow({
+}
+
+function hexWorkflow(node: INode): Workflow {
+	return new Workflow({
 		id: 'hex-test',
 		nodes: [node],
 		connections: {},
-		nodeTypes,
+		nodeTypes: new HexNodeTypes(),
 		active: false,
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+}
+
+function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
+	return new ExecutionLifecycleHooks('manual', '1', {
 		id: 'hex-test',
 		name: 'Hex test',
 		active: false,
@@ -162,21 +167,40 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	});
+}
+
+/** Runs the Hex node once through n8n-core's WorkflowExecute, as n8n runs a declarative node. */
+export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
+	const node = hexNode(options.parameters, options.continueOnFail);
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const startData: IExecuteData = { node, data: { main: [input] }, source: null };
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [startData] },
 	});
 	const execution = new WorkflowExecute(
-		additionalDataFor(options.credentials, hooks),
+		additionalDataFor(options.credentials, lifecycleHooks(node)),
 		'manual',
 		runExecutionData,
 	);
-	const run = await execution.processRunExecutionData(workflow);
+	const run = await execution.processRunExecutionData(hexWorkflow(node));
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 	};
+}
+
+/** The context n8n gives a picker (list search) while the user edits the node. */
+export function hexLoadOptionsContext(
+	credentials: ICredentialDataDecryptedObject,
+	parameters: INodeParameters = {},
+): ILoadOptionsFunctions {
+	const node = hexNode(parameters);
+	return new LoadOptionsContext(
+		hexWorkflow(node),
+		node,
+		additionalDataFor(credentials, lifecycleHooks(node)),
+		'parameters',
+	);
 }

@@ -26,6 +26,7 @@ export async function startPrism(port: number): Promise<PrismMock> {
 			validateResponse: false,
 			errors: true,
 			isProxy: false,
+			upstreamProxy: undefined,
 			mock: { dynamic: false, ignoreExamples: false },
 		},
 	});
