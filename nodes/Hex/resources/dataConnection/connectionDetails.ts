@@ -350,6 +350,8 @@ function detailValue(field: DetailField, value: unknown): unknown {
 		const rows = ((value as IDataObject)?.property ?? []) as IDataObject[];
 		return rows.map((row) => ({ key: String(row.key ?? ''), value: String(row.value ?? '') }));
 	}
+	// Hex takes null for "none" on nullable fields (e.g. a Snowflake role); "" would be a name.
+	if (field.nullable && typeof value === 'string' && value.trim() === '') return null;
 	return value;
 }
 
