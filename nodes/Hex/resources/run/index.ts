@@ -6,6 +6,8 @@ import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { cancelledRun } from './runOutput';
 import { startFields } from './start';
+import { waitFields } from './wait';
+import { waitAfterStart, waitForExistingRun } from './runWait';
 
 const showOnlyForRuns = { resource: ['run'] };
 
@@ -50,7 +52,20 @@ export const runDescription: INodeProperties[] = [
 				value: 'start',
 				action: 'Start a run',
 				description: 'Run the latest published version of a project',
-				routing: { request: { method: 'POST', url: '/v1/projects/{projectId}/runs' } },
+				routing: {
+					request: { method: 'POST', url: '/v1/projects/{projectId}/runs' },
+					output: { postReceive: [waitAfterStart] },
+				},
+			},
+			{
+				name: 'Wait for Completion',
+				value: 'wait',
+				action: 'Wait for a run to finish',
+				description: 'Poll an existing run until it finishes, then output its final status',
+				routing: {
+					request: { method: 'GET', url: '/v1/projects/{projectId}/runs/{runId}' },
+					output: { postReceive: [waitForExistingRun] },
+				},
 			},
 		],
 		default: 'start',
@@ -59,4 +74,5 @@ export const runDescription: INodeProperties[] = [
 	...getFields,
 	...getAllFields,
 	...cancelFields,
+	...waitFields,
 ];

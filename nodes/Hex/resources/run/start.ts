@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
 import { buildRunProjectBody } from './runRequest';
+import { checkWaitSettings } from './runWait';
+import { waitSettingsFields } from './waitSettings';
 
 const show = { resource: ['run'], operation: ['start'] };
 
@@ -209,4 +211,15 @@ export const startFields: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until the run finishes and output its final status; a run that errors, is killed or gets no kernel fails the item',
+		displayOptions: { show },
+		routing: { send: { preSend: [checkWaitSettings] } },
+	},
+	...waitSettingsFields({ ...show, waitForCompletion: [true] }),
 ];

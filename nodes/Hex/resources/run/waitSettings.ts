@@ -1,0 +1,34 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** Poll Interval, Timeout and Cancel Run on Timeout, for Start (with Wait for Completion) and Wait. */
+export function waitSettingsFields(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 2 },
+			default: 10,
+			description:
+				'How often to ask Hex for the run status; Hex allows about 30 requests per minute',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 3600,
+			description: 'How long to wait for the run to finish',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Cancel Run on Timeout',
+			name: 'cancelOnTimeout',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to cancel the run (and free its kernel) when the timeout is reached',
+			displayOptions: { show },
+		},
+	];
+}

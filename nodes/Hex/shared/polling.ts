@@ -1,0 +1,124 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { describeHexError, readHexError } from './errors';
+import { HEX_CREDENTIAL_TYPE } from './transport';
+
+/** What a poll found: done (output this), failed (throw this message), or keep waiting. */
+export type PollVerdict =
+	| { state: 'done'; value: IDataObject }
+	| { state: 'failed'; message: string; description: string }
+	| { state: 'pending' };
+
+export interface PollSettings {
+	intervalMs: number;
+	timeoutMs: number;
+}
+
+export interface PollPlan {
+	method: IHttpRequestMethods;
+	url: string;
+	headers?: IDataObject;
+	/** Reads one answer; anything not clearly done or failed keeps the wait going. */
+	judge: (body: IDataObject) => PollVerdict;
+	/** Called once when the time is up; returns the error to throw. */
+	onTimeout: (last: IDataObject | undefined) => Promise<Error>;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+const TRANSIENT_STATUSES = [502, 503, 504];
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(
+	headers: IDataObject | undefined,
+	now = Date.now(),
+): number | undefined {
+	const key = Object.keys(headers ?? {}).find((name) => name.toLowerCase() === 'retry-after');
+	const value = key ? String(headers?.[key]).trim() : '';
+	if (value === '') return undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export async function hexFullRequest(
+	context: IExecuteSingleFunctions,
+	method: IHttpRequestMethods,
+	url: string,
+	headers: IDataObject = {},
+): Promise<IN8nHttpFullResponse> {
+	return (await context.helpers.httpRequestWithAuthentication.call(context, HEX_CREDENTIAL_TYPE, {
+		method,
+		url,
+		headers,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+}
+
+/**
+ * Polls a Hex route until `judge` says done or failed, or the time is up. Rate limiting (429) and
+ * gateway errors slow the polling down instead of failing the wait; other errors fail it.
+ * Sleeps with n8n's `sleep`; `first` is an answer already in hand (checked before any sleep).
+ */
+export async function pollHex(
+	context: IExecuteSingleFunctions,
+	plan: PollPlan,
+	settings: PollSettings,
+	first?: IDataObject,
+): Promise<IDataObject> {
+	const deadline = Date.now() + settings.timeoutMs;
+	let last = first;
+	let delay = settings.intervalMs;
+	let slowdowns = 0;
+	for (;;) {
+		if (last !== undefined) {
+			const verdict = plan.judge(last);
+			if (verdict.state === 'done') return verdict.value;
+			if (verdict.state === 'failed') {
+				throw new NodeOperationError(context.getNode(), verdict.message, {
+					description: verdict.description,
+				});
+			}
+		}
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) throw await plan.onTimeout(last);
+		await sleep(Math.min(delay, remaining));
+		const response = await hexFullRequest(context, plan.method, plan.url, plan.headers);
+		if (response.statusCode === 429 || TRANSIENT_STATUSES.includes(response.statusCode)) {
+			slowdowns++;
+			const backoff = Math.min(settings.intervalMs * 2 ** slowdowns, MAX_BACKOFF_MS);
+			delay = Math.max(
+				retryAfterMs(response.headers as IDataObject) ?? backoff,
+				settings.intervalMs,
+			);
+			continue;
+		}
+		if (response.statusCode >= 400) {
+			const details = readHexError(
+				response.statusCode,
+				response.body,
+				response.headers as IDataObject,
+			);
+			const { message, description } = describeHexError(details);
+			throw new NodeApiError(
+				context.getNode(),
+				{ message: details.message },
+				{
+					message,
+					description,
+					httpCode: String(details.status),
+				},
+			);
+		}
+		slowdowns = 0;
+		delay = settings.intervalMs;
+		last = (response.body ?? {}) as IDataObject;
+	}
+}

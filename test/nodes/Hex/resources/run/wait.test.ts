@@ -1,0 +1,224 @@
+import type { HexTestbed } from '../../../../support/hex';
+import { expectedRequest, json, locator, startTestbed } from '../../../../support/hex';
+
+// Time is compressed: n8n's `sleep` returns at once but advances a virtual clock that Date.now
+// follows, so the node's waits and deadlines behave as in real time and are asserted exactly.
+const mockClock = { sleeps: [] as number[], offset: 0 };
+jest.mock('n8n-workflow', () => {
+	const actual = jest.requireActual('n8n-workflow');
+	return {
+		...actual,
+		sleep: jest.fn(async (ms: number) => {
+			mockClock.sleeps.push(ms);
+			mockClock.offset += ms;
+		}),
+	};
+});
+const realNow = Date.now.bind(Date);
+
+describe('waiting for runs (engine, compressed time)', () => {
+	let hex: HexTestbed;
+	let projectId: string;
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 5, projects: 5 });
+		projectId = hex.fake.state.projects[0].id;
+		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + mockClock.offset);
+	});
+	afterAll(async () => {
+		jest.restoreAllMocks();
+		await hex.fake.close();
+	});
+	beforeEach(() => {
+		hex.fake.reset();
+		mockClock.sleeps = [];
+		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 2 });
+	});
+	afterEach(() => expect(hex.fake.internalErrors).toEqual([]));
+
+	const startAndWait = (extra: object = {}) => ({
+		resource: 'run',
+		operation: 'start',
+		projectId: locator(projectId),
+		waitForCompletion: true,
+		...extra,
+	});
+	const statusPolls = () => hex.sent().filter((request) => request.method === 'GET');
+
+	test('Start with Wait for Completion outputs the finished run', async () => {
+		const run = await hex.run(startAndWait());
+		expect(run.error).toBeUndefined();
+		const [started] = hex.sent();
+		expect(started).toEqual(
+			expectedRequest(hex, { method: 'POST', path: `/api/v1/projects/${projectId}/runs` }),
+		);
+		const [{ runId }] = hex.fake.state.runsOf(projectId);
+		expect(statusPolls()).toEqual(
+			Array(3).fill(
+				expectedRequest(hex, {
+					method: 'GET',
+					path: `/api/v1/projects/${projectId}/runs/${runId}`,
+				}),
+			),
+		);
+		expect(mockClock.sleeps).toEqual([10_000, 10_000, 10_000]);
+		const final = hex.fake.state.runsOf(projectId)[0];
+		expect(json(run)).toEqual([
+			expect.objectContaining({
+				projectId,
+				runId,
+				runUrl: final.runUrl,
+				runStatusUrl: expect.any(String),
+				status: 'COMPLETED',
+				startTime: final.startTime,
+				endTime: final.endTime,
+				elapsedTime: final.elapsedTime,
+				projectVersion: final.projectVersion,
+				traceId: expect.any(String),
+			}),
+		]);
+	});
+
+	test.each(['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'] as const)(
+		'a run that ends %s fails the item with its status and URL',
+		async (status) => {
+			hex.fake.state.setRunOutcome(projectId, { status, pollsBeforeTerminal: 1 });
+			const run = await hex.run(startAndWait({ pollInterval: 5 }));
+			const final = hex.fake.state.runsOf(projectId)[0];
+			expect(run.error?.message).toBe(`The Hex run ended with status ${status}`);
+			expect(run.error?.description).toContain(final.runUrl);
+			expect(mockClock.sleeps).toEqual([5_000, 5_000]);
+		},
+	);
+
+	test('an unknown or missing status is never success: the wait goes on', async () => {
+		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 0 });
+		for (const status of ['QUEUED_ELSEWHERE', undefined]) {
+			hex.fake.injectFault({
+				operationId: 'GetRunStatus',
+				status: 200,
+				contentType: 'application/json',
+				body: JSON.stringify({ projectId, runId: 'x', runUrl: 'u', status }),
+			});
+		}
+		const run = await hex.run(startAndWait());
+		expect(run.error).toBeUndefined();
+		expect(statusPolls()).toHaveLength(3);
+		expect(json(run)).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
+	});
+
+	test('timeout cancels the run and says so, with its URL', async () => {
+		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 100 });
+		const run = await hex.run(startAndWait({ timeout: 25 }));
+		const final = hex.fake.state.runsOf(projectId)[0];
+		expect(run.error?.message).toBe(
+			'The Hex run did not finish within 25 seconds; it was cancelled',
+		);
+		expect(run.error?.description).toContain(final.runUrl);
+		// The last sleep is what is left of the 25 s, less the (real) time the requests took.
+		expect(mockClock.sleeps).toEqual([10_000, 10_000, expect.any(Number)]);
+		expect(mockClock.sleeps[2]).toBeGreaterThan(4_000);
+		expect(mockClock.sleeps[2]).toBeLessThanOrEqual(5_000);
+		expect(hex.sent().at(-1)).toEqual(
+			expectedRequest(hex, {
+				method: 'DELETE',
+				path: `/api/v1/projects/${projectId}/runs/${final.runId}`,
+			}),
+		);
+		expect(final.status).toBe('KILLED');
+	});
+
+	test('timeout without Cancel Run on Timeout leaves the run running', async () => {
+		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 100 });
+		const run = await hex.run(startAndWait({ timeout: 12, cancelOnTimeout: false }));
+		expect(run.error?.message).toBe(
+			'The Hex run did not finish within 12 seconds; it was left running',
+		);
+		expect(hex.sent().some((request) => request.method === 'DELETE')).toBe(false);
+		expect(hex.fake.state.runsOf(projectId)[0].status).toBe('RUNNING');
+	});
+
+	test('a 429 while polling waits per Retry-After and does not fail the wait', async () => {
+		hex.fake.injectFault({
+			operationId: 'GetRunStatus',
+			status: 429,
+			headers: { 'retry-after': '30' },
+		});
+		const run = await hex.run(startAndWait());
+		expect(run.error).toBeUndefined();
+		expect(mockClock.sleeps).toEqual([10_000, 30_000, 10_000, 10_000]);
+		expect(json(run)).toEqual([expect.objectContaining({ status: 'COMPLETED' })]);
+	});
+
+	test('a 429 without Retry-After backs off, capped, and still completes', async () => {
+		hex.fake.injectFault({ operationId: 'GetRunStatus', status: 429, times: 2 });
+		const run = await hex.run(startAndWait());
+		expect(run.error).toBeUndefined();
+		expect(mockClock.sleeps).toEqual([10_000, 20_000, 40_000, 10_000, 10_000]);
+	});
+
+	test('a dry run never waits', async () => {
+		const run = await hex.run(startAndWait({ options: { dryRun: true } }));
+		expect(run.error).toBeUndefined();
+		expect(hex.sent().map((request) => request.method)).toEqual(['POST']);
+		expect(mockClock.sleeps).toEqual([]);
+	});
+
+	test('a poll interval under 2 seconds is refused before the run is started', async () => {
+		const run = await hex.run(startAndWait({ pollInterval: 1 }));
+		expect(run.error?.message).toMatch(/The "Poll Interval" parameter must be at least 2 seconds/);
+		expect(hex.fake.requests).toEqual([]);
+	});
+
+	test('Continue On Fail: a failed run becomes an error item, the next item still waits', async () => {
+		const other = hex.fake.state.projects[1].id;
+		hex.fake.state.setRunOutcome(other, { status: 'ERRORED', pollsBeforeTerminal: 0 });
+		const run = await hex.run(
+			{ ...startAndWait(), projectId: locator('={{ $json.project }}') },
+			{ continueOnFail: true, input: [{ project: other }, { project: projectId }] },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.items).toHaveLength(2);
+		expect(JSON.stringify(run.items[0])).toContain('The Hex run ended with status ERRORED');
+		expect(json(run)[1]).toEqual(expect.objectContaining({ projectId, status: 'COMPLETED' }));
+	});
+
+	test('Wait for Completion on an existing run polls it to the end', async () => {
+		const started = await hex.run({
+			resource: 'run',
+			operation: 'start',
+			projectId: locator(projectId),
+		});
+		const { runId } = started.items[0].json as { runId: string };
+		hex.fake.reset();
+		const run = await hex.run({
+			resource: 'run',
+			operation: 'wait',
+			projectId: locator(projectId),
+			runId,
+			pollInterval: 3,
+		});
+		expect(run.error).toBeUndefined();
+		expect(statusPolls()).toHaveLength(3);
+		expect(mockClock.sleeps).toEqual([3_000, 3_000]);
+		expect(json(run)).toEqual([expect.objectContaining({ runId, status: 'COMPLETED' })]);
+	});
+
+	test('Wait for Completion on a finished run answers at once', async () => {
+		const finished = hex.fake.state
+			.runsOf(hex.fake.state.projects[2].id)
+			.find((candidate) => candidate.status === 'COMPLETED');
+		const run = await hex.run({
+			resource: 'run',
+			operation: 'wait',
+			projectId: locator(hex.fake.state.projects[2].id),
+			runId: finished?.runId ?? '',
+		});
+		expect(run.error).toBeUndefined();
+		expect(hex.sent()).toHaveLength(1);
+		expect(mockClock.sleeps).toEqual([]);
+		expect(json(run)).toEqual([
+			expect.objectContaining({ runId: finished?.runId, status: 'COMPLETED' }),
+		]);
+	});
+});
