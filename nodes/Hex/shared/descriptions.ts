@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const UUID_REGEX = `^${UUID}$`;
@@ -109,6 +109,47 @@ export function userLocator(show: IDisplayOptions['show']): INodeProperties {
 		modes: [
 			listMode('searchUsers'),
 			{ displayName: 'By ID', name: 'id', type: 'string', ...idValidation('user') },
+		],
+	};
+}
+
+const SORT_BY: INodeProperties = {
+	displayName: 'Sort By',
+	name: 'sortBy',
+	type: 'options',
+	options: [],
+	default: '',
+	routing: { send: { type: 'query', property: 'sortBy' } },
+};
+
+const SORT_DIRECTION: INodeProperties = {
+	displayName: 'Sort Direction',
+	name: 'sortDirection',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'ASC' },
+		{ name: 'Descending', value: 'DESC' },
+	],
+	default: 'ASC',
+	routing: { send: { type: 'query', property: 'sortDirection' } },
+};
+
+/** The Sort collection of a Get Many: the route's own sort keys, then the direction. */
+export function sortCollection(
+	show: IDisplayOptions['show'],
+	sortBy: INodePropertyOptions[],
+	defaults: { sortBy: string; sortDirection: 'ASC' | 'DESC' },
+): INodeProperties {
+	return {
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ ...SORT_BY, options: sortBy, default: defaults.sortBy },
+			{ ...SORT_DIRECTION, default: defaults.sortDirection },
 		],
 	};
 }

@@ -3,6 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Hex IDs (projects, runs, users, groups, connections…) are UUIDs. */
+export function isHexId(value: unknown): value is string {
+	return typeof value === 'string' && HEX_ID.test(value);
+}
+
 /** Display names of the parameters that fill `{…}` in a route, for error messages. */
 const PARAMETER_LABELS: Record<string, string> = {
 	dataConnectionId: 'Data Connection',
@@ -32,7 +37,7 @@ export function readHexId(context: IExecuteSingleFunctions, name: string): strin
 			description: 'Pick it from the list, or paste its ID or URL. Nothing was sent to Hex.',
 		});
 	}
-	if (typeof id !== 'string' || !HEX_ID.test(id)) {
+	if (!isHexId(id)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The "${label}" parameter is not a Hex ID: ${JSON.stringify(id)}`,

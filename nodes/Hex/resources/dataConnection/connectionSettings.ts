@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isHexId } from '../../shared/pathParameters';
 import { readJsonObject } from '../../shared/inputs';
 
 const ACCESS_OPTIONS = [
@@ -25,8 +26,6 @@ const JSON_SETTINGS: Record<string, { label: string; example: string }> = {
 			'{"cadence": "DAILY", "enabled": true, "daily": {"hour": 6, "minute": 0, "timezoneString": "+00:00"}}',
 	},
 };
-
-const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The settings shared by Create and Update (Hex's DataConnection body minus name, type and details). */
 export function connectionSettingsOptions(): INodeProperties[] {
@@ -173,7 +172,7 @@ export function connectionSettingsPreSend(collectionName: string, mode: 'create'
 		if (groups.length > 0) {
 			const entries = groups.map((entry, index) => {
 				const id = String(entry.groupId ?? '').trim();
-				if (!HEX_ID.test(id)) {
+				if (!isHexId(id)) {
 					throw new NodeOperationError(
 						this.getNode(),
 						`Group Access row ${index + 1}: "Group ID" is not a Hex ID: "${id}"`,

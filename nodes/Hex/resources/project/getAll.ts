@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sortCollection } from '../../shared/descriptions';
 import { returnAllAndLimit } from '../../shared/pagination';
 
 const show = { resource: ['project'], operation: ['getAll'] };
@@ -95,37 +96,13 @@ export const getAllFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Created At', value: 'CREATED_AT' },
-					{ name: 'Last Edited At', value: 'LAST_EDITED_AT' },
-					{ name: 'Last Published At', value: 'LAST_PUBLISHED_AT' },
-				],
-				default: 'CREATED_AT',
-				routing: { send: { type: 'query', property: 'sortBy' } },
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-				default: 'DESC',
-				routing: { send: { type: 'query', property: 'sortDirection' } },
-			},
+	sortCollection(
+		show,
+		[
+			{ name: 'Created At', value: 'CREATED_AT' },
+			{ name: 'Last Edited At', value: 'LAST_EDITED_AT' },
+			{ name: 'Last Published At', value: 'LAST_PUBLISHED_AT' },
 		],
-	},
+		{ sortBy: 'CREATED_AT', sortDirection: 'DESC' },
+	),
 ];

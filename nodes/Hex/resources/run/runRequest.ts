@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readJsonObject, splitList } from '../../shared/inputs';
-
-const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isHexId } from '../../shared/pathParameters';
 
 interface InputPair {
 	name?: string;
@@ -64,7 +63,7 @@ function readIds(
 	position: number,
 ): string[] {
 	const ids = splitList(value);
-	const invalid = ids.find((id) => !HEX_ID.test(id));
+	const invalid = ids.find((id) => !isHexId(id));
 	if (invalid !== undefined) {
 		fail(
 			context,

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollVerdict } from '../../shared/polling';
+import { readHexId } from '../../shared/pathParameters';
 import { hexFullRequest, pollHex } from '../../shared/polling';
 
 const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
@@ -67,13 +68,19 @@ function judgeRun(run: IDataObject): PollVerdict {
 	return { state: 'pending' };
 }
 
+interface RunIds {
+	projectId: string;
+	runId: string;
+}
+
 async function waitForRun(
 	context: IExecuteSingleFunctions,
+	ids: RunIds,
 	started: IDataObject,
 	first?: IDataObject,
 ): Promise<IDataObject> {
 	const settings = readWaitSettings(context);
-	const url = `/v1/projects/${encodeURIComponent(String(started.projectId))}/runs/${encodeURIComponent(String(started.runId))}`;
+	const url = `/v1/projects/${encodeURIComponent(ids.projectId)}/runs/${encodeURIComponent(ids.runId)}`;
 	const finished = await pollHex(
 		context,
 		{
@@ -121,16 +128,26 @@ export async function waitAfterStart(
 	if (this.getNodeParameter('waitForCompletion', false) !== true) return items;
 	if (this.getNodeParameter('options.dryRun', false) === true) return items;
 	return await Promise.all(
-		items.map(async (item) => ({ ...item, json: await waitForRun(this, item.json) })),
+		items.map(async (item) => {
+			const ids = { projectId: String(item.json.projectId), runId: String(item.json.runId) };
+			return { ...item, json: await waitForRun(this, ids, item.json) };
+		}),
 	);
 }
 
-/** Run → Wait for Completion: the first status comes from the operation's own request. */
+/**
+ * Run → Wait for Completion: polls the run the user named (not IDs echoed in the answer); the
+ * first status comes from the operation's own request.
+ */
 export async function waitForExistingRun(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
+	const ids = { projectId: readHexId(this, 'projectId'), runId: readHexId(this, 'runId') };
 	return await Promise.all(
-		items.map(async (item) => ({ ...item, json: await waitForRun(this, item.json, item.json) })),
+		items.map(async (item) => ({
+			...item,
+			json: await waitForRun(this, ids, item.json, item.json),
+		})),
 	);
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sortCollection } from '../../shared/descriptions';
 import { returnAllAndLimit } from '../../shared/pagination';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -42,36 +43,12 @@ export const getAllFields: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: [
-					{ name: 'Email', value: 'EMAIL' },
-					{ name: 'Name', value: 'NAME' },
-				],
-				default: 'NAME',
-				routing: { send: { type: 'query', property: 'sortBy' } },
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-				default: 'ASC',
-				routing: { send: { type: 'query', property: 'sortDirection' } },
-			},
+	sortCollection(
+		show,
+		[
+			{ name: 'Email', value: 'EMAIL' },
+			{ name: 'Name', value: 'NAME' },
 		],
-	},
+		{ sortBy: 'NAME', sortDirection: 'ASC' },
+	),
 ];
