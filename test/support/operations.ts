@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
+import { singleHexRequest } from '../../nodes/Hex/shared/requests';
 import spec from '../../../shared/hex-openapi/openapi.json';
 
 export interface NodeOperation {
@@ -9,6 +10,7 @@ export interface NodeOperation {
 	action?: string;
 	method: string;
 	url: string;
+	/** Lists have a paginator of their own; every other operation sends one request. */
 	paginated: boolean;
 }
 
@@ -32,7 +34,9 @@ export function nodeOperations(description: INodeTypeDescription): NodeOperation
 					action: option.action,
 					method: String(option.routing?.request?.method ?? ''),
 					url: String(option.routing?.request?.url ?? ''),
-					paginated: option.routing?.send?.paginate === true,
+					paginated:
+						typeof option.routing?.operations?.pagination === 'function' &&
+						option.routing.operations.pagination !== singleHexRequest,
 				})),
 			);
 		});

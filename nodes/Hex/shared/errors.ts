@@ -118,6 +118,13 @@ export function describeHexError(details: HexErrorDetails): {
 	return { message, description: lines.join('\n') };
 }
 
+/** Facts about errors that came from a Hex answer (not from the network), for the retry policy. */
+const hexAnswers = new WeakMap<Error, { status: number; headers?: IDataObject }>();
+
+export function hexAnswerOf(error: unknown): { status: number; headers?: IDataObject } | undefined {
+	return error instanceof Error ? hexAnswers.get(error) : undefined;
+}
+
 /** First post-receive step of every operation: turns any HTTP error into one readable NodeApiError. */
 export async function throwOnHexError(
 	this: IExecuteSingleFunctions,
@@ -134,9 +141,11 @@ export async function throwOnHexError(
 		...(details.code ? { code: details.code } : {}),
 		...(details.traceId ? { traceId: details.traceId } : {}),
 	};
-	throw new NodeApiError(this.getNode(), errorResponse, {
+	const error = new NodeApiError(this.getNode(), errorResponse, {
 		message,
 		description,
 		httpCode: String(details.status),
 	});
+	hexAnswers.set(error, { status: details.status, headers: response.headers as IDataObject });
+	throw error;
 }

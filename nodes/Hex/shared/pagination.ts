@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sendHexRequest } from './requests';
+
 type Paginator = (
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
@@ -36,7 +38,7 @@ async function fetchPage(
 	listKey: string,
 ): Promise<{ values: IDataObject[]; body: IDataObject }> {
 	const options = { ...resultOptions.options, qs: { ...resultOptions.options.qs, ...qs } };
-	const [page] = await context.makeRoutingRequest({ ...resultOptions, options });
+	const [page] = await sendHexRequest(context, { ...resultOptions, options });
 	const body = (page?.json ?? {}) as IDataObject;
 	const values = body[listKey];
 	if (!Array.isArray(values)) {

@@ -98,8 +98,17 @@ describe('built package (dist/)', () => {
 		const built = jest.requireActual<{ Hex: new () => INodeType }>(
 			'../../../dist/nodes/Hex/Hex.node.js',
 		);
+		// Routes only: the built paginators are other function objects than the sources'.
+		const routes = (list: typeof operations) =>
+			list.map(({ resource, operation, action, method, url }) => ({
+				resource,
+				operation,
+				action,
+				method,
+				url,
+			}));
 		const builtOperations = nodeOperations(new built.Hex().description);
-		expect(builtOperations).toEqual(operations);
+		expect(routes(builtOperations)).toEqual(routes(operations));
 		expect(builtOperations.every((operation) => specOperationFor(operation) !== undefined)).toBe(
 			true,
 		);

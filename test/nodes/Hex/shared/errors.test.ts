@@ -99,6 +99,7 @@ describe('Hex errors become one readable n8n error', () => {
 			resource: 'project',
 			operation: 'get',
 			projectId: locator(hex.fake.state.projects[0].id),
+			requestHandling: { maxRetries: 0 },
 		});
 		expect(run.error?.message).toBe('Hex API error 502: HTTP 502');
 		expect(run.error?.description).toContain('temporarily unreachable');

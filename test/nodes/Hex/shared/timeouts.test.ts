@@ -1,0 +1,43 @@
+import { sleep } from 'n8n-workflow';
+
+import type { HexTestbed } from '../../../support/hex';
+import { locator, startTestbed } from '../../../support/hex';
+
+// Real time, kept short: the request timeout is 1 s and the fake answers after 1.5 s.
+describe('request timeout', () => {
+	let hex: HexTestbed;
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 5, projects: 5 });
+	});
+	afterAll(async () => await hex.fake.close());
+	beforeEach(() => hex.fake.reset());
+
+	test('a read that times out is sent again and then succeeds', async () => {
+		hex.fake.injectFault({ operationId: 'GetProject', delayMs: 1500 });
+		const run = await hex.run({
+			resource: 'project',
+			operation: 'get',
+			projectId: locator(hex.fake.state.projects[0].id),
+			requestHandling: { timeout: 1 },
+		});
+		expect(run.error).toBeUndefined();
+		expect(hex.fake.requests).toHaveLength(2);
+	});
+
+	test('a run start that times out after Hex accepted it creates no second run', async () => {
+		const projectId = hex.fake.state.projects[0].id;
+		const before = hex.fake.state.runsOf(projectId).length;
+		hex.fake.injectFault({ operationId: 'RunProject', delayMs: 1500 });
+		const run = await hex.run({
+			resource: 'run',
+			operation: 'start',
+			projectId: locator(projectId),
+			requestHandling: { timeout: 1 },
+		});
+		expect(run.error?.description).toContain('it was not sent again');
+		await sleep(1000); // let the fake finish the request it accepted
+		expect(hex.fake.requests).toHaveLength(1);
+		expect(hex.fake.state.runsOf(projectId).length).toBe(before + 1);
+	});
+});
