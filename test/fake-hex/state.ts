@@ -290,6 +290,49 @@ export class FakeHexState {
 		return this.runs.get(projectId)?.find((r) => r.runId === runId);
 	}
 
+	private lastAddedRunMs = 0;
+
+	/**
+	 * Test helper: a run that Hex started just now (scheduled, app refresh or API), listed first
+	 * like Hex's newest run. A finished status gets an end time too; `fields` override anything.
+	 */
+	addRun(projectId: string, fields: Partial<ProjectRun> = {}): ProjectRun {
+		const runId = this.newId();
+		const status = fields.status ?? 'COMPLETED';
+		// Each added run starts at least 1 ms after the previous one, as real runs do.
+		this.lastAddedRunMs = Math.max(Date.now(), this.lastAddedRunMs + 1);
+		const now = new Date(this.lastAddedRunMs);
+		const started = status === 'PENDING' ? null : now.toISOString();
+		const finished = status !== 'PENDING' && status !== 'RUNNING';
+		const run: ProjectRun = {
+			projectId,
+			projectVersion: String(this.projectVersions.get(projectId) || 1),
+			runId,
+			runUrl: runUrlFor(projectId, runId),
+			status,
+			runTrigger: 'SCHEDULED',
+			startTime: started,
+			endTime: finished ? now.toISOString() : null,
+			elapsedTime: finished ? 0 : null,
+			traceId: digest(`run:${runId}`, 32),
+			...fields,
+		};
+		this.runsOf(projectId).unshift(run);
+		return run;
+	}
+
+	/** Test helper: ends a run now with a final status (as Hex does when a run finishes). */
+	finishRun(projectId: string, runId: string, status: TerminalRunStatus = 'COMPLETED'): ProjectRun {
+		const run = this.findRun(projectId, runId);
+		if (!run) throw new Error(`Run ${runId} of project ${projectId} not found`);
+		const now = new Date(Math.max(Date.now(), Date.parse(run.startTime ?? '') || 0));
+		run.startTime ??= now.toISOString();
+		run.status = status;
+		run.endTime = now.toISOString();
+		run.elapsedTime = Math.max(0, now.getTime() - Date.parse(run.startTime));
+		return run;
+	}
+
 	/** Deterministic default token: 'hxtp_' + 96 hex chars. */
 	defaultToken(): string {
 		return `hxtp_${digest(`token:${this.seed}`, 96)}`;

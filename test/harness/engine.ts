@@ -22,12 +22,18 @@ import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } fro
 
 import { HexApi } from '../../credentials/HexApi.credentials';
 import { Hex } from '../../nodes/Hex/Hex.node';
+import { HexTrigger } from '../../nodes/HexTrigger/HexTrigger.node';
 
 export const HEX_NODE_TYPE = 'n8n-nodes-hex.hex';
+export const HEX_TRIGGER_NODE_TYPE = 'n8n-nodes-hex.hexTrigger';
 const NODE_NAME = 'Hex';
 
-class HexNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = { [HEX_NODE_TYPE]: new Hex() };
+/** The package's node types, as n8n's loader would register them. */
+export class HexNodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = {
+		[HEX_NODE_TYPE]: new Hex(),
+		[HEX_TRIGGER_NODE_TYPE]: new HexTrigger(),
+	};
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		return this.types[nodeType];
@@ -110,7 +116,7 @@ export interface RunHexNodeOptions {
 	continueOnFail?: boolean;
 }
 
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks: ExecutionLifecycleHooks,
 ) {
@@ -155,7 +161,7 @@ function hexWorkflow(node: INode): Workflow {
 	});
 }
 
-function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
+export function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
 	return new ExecutionLifecycleHooks('manual', '1', {
 		id: 'hex-test',
 		name: 'Hex test',

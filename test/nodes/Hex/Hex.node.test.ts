@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { HexApi } from '../../../credentials/HexApi.credentials';
+import packageJson from '../../../package.json';
 import { Hex } from '../../../nodes/Hex/Hex.node';
 import { buildRunProjectBody } from '../../../nodes/Hex/resources/run/runRequest';
 import {
@@ -113,6 +114,15 @@ describe('built package (dist/)', () => {
 			true,
 		);
 	});
+
+	test.each([...packageJson.n8n.nodes, ...packageJson.n8n.credentials])(
+		'%s (listed in package.json) exists and exports its class',
+		(path) => {
+			const className = path.split('/').pop()?.split('.')[0] ?? '';
+			const built = jest.requireActual<Record<string, unknown>>(`../../../${path}`);
+			expect(typeof built[className]).toBe('function');
+		},
+	);
 
 	test('dist/credentials/HexApi.credentials.js loads as the Hex API credential', () => {
 		const built = jest.requireActual<{ HexApi: new () => ICredentialType }>(

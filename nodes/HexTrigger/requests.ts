@@ -1,0 +1,86 @@
+import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
+
+import { hexApiError, hexApiRequest, hexApiResponse } from '../Hex/shared/transport';
+
+export const PAGE_SIZE = 100;
+
+export interface HexProject extends IDataObject {
+	id: string;
+	title?: string;
+	createdAt?: string;
+	lastPublishedAt?: string | null;
+}
+
+function projectsOf(body: IDataObject): HexProject[] {
+	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
+	return values.filter(
+		(value): value is HexProject =>
+			typeof value === 'object' && value !== null && typeof (value as IDataObject).id === 'string',
+	);
+}
+
+/** The cursor of the next ListProjects page, or undefined at the end. */
+function nextCursor(body: IDataObject, pageLength: number, seen: Set<string>): string | undefined {
+	const after = (body.pagination as IDataObject | undefined)?.after;
+	if (typeof after !== 'string' || after === '' || pageLength === 0 || seen.has(after)) {
+		return undefined;
+	}
+	seen.add(after);
+	return after;
+}
+
+/**
+ * Reads ListProjects page by page (100 per page) and hands each page to `onPage`; stops when
+ * `onPage` answers false or at the last page. Any Hex error throws.
+ */
+export async function forEachProjectPage(
+	context: IPollFunctions,
+	qs: IDataObject,
+	onPage: (projects: HexProject[]) => boolean,
+): Promise<void> {
+	const cursors = new Set<string>();
+	let after: string | undefined;
+	do {
+		const body = await hexApiRequest.call(context, 'GET', '/v1/projects', {
+			...qs,
+			limit: PAGE_SIZE,
+			...(after ? { after } : {}),
+		});
+		const projects = projectsOf(body);
+		if (!onPage(projects)) return;
+		after = projects.length < PAGE_SIZE ? undefined : nextCursor(body, projects.length, cursors);
+	} while (after);
+}
+
+/** One project list page, e.g. the newest project. */
+export async function firstProjects(
+	context: IPollFunctions,
+	qs: IDataObject,
+	limit: number,
+): Promise<HexProject[]> {
+	return projectsOf(await hexApiRequest.call(context, 'GET', '/v1/projects', { ...qs, limit }));
+}
+
+/** What a request that may fail answered: its body, or the failed response. */
+export type Answer =
+	| { ok: true; body: IDataObject }
+	| { ok: false; response: IN8nHttpFullResponse };
+
+export async function getAnswer(
+	context: IPollFunctions,
+	url: string,
+	qs: IDataObject = {},
+): Promise<Answer> {
+	const response = await hexApiResponse.call(context, 'GET', url, qs);
+	if (response.statusCode >= 400) return { ok: false, response };
+	const body = response.body;
+	return {
+		ok: true,
+		body: typeof body === 'object' && body !== null ? (body as IDataObject) : {},
+	};
+}
+
+/** The error a failed answer becomes (Hex's message, hint and trace ID, as in operations). */
+export function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
+	return hexApiError(context.getNode(), response);
+}

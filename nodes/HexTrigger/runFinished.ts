@@ -1,0 +1,354 @@
+import type {
+	IDataObject,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isHexId } from '../Hex/shared/pathParameters';
+import type { HexProject } from './requests';
+import { answerError, forEachProjectPage, getAnswer, PAGE_SIZE } from './requests';
+import type { ProjectCursor, RunFinishedState } from './state';
+import {
+	advanceWatermark,
+	loadState,
+	MAX_OPEN_IDS,
+	newRunFinishedState,
+	saveState,
+	timeOf,
+} from './state';
+
+/*
+ * Run Finished: Hex has no workspace-wide run list and no time filter, so every poll reads each
+ * watched project's runs (GetProjectRuns, newest first, 100 per page) and compares them with
+ * that project's cursor (see state.ts):
+ *
+ * - a run with a terminal status is emitted if it was awaited (seen unfinished before) or is
+ *   newer than the watermark (its start time is later, or equal but its ID is not yet known);
+ * - PENDING and RUNNING runs are remembered as awaited and emitted at the poll that sees them
+ *   finished;
+ * - pages are read until one reaches a run the cursor already covers, so any number of runs
+ *   finished between polls is read; awaited runs that are no longer on those pages (more than a
+ *   page of newer runs) are asked for one by one (GetRunStatus).
+ *
+ * A status outside Hex's spec is neither terminal nor awaited. Hex does not document the order
+ * of GetProjectRuns; like other clients this assumes newest first, which the runs' times bear out.
+ */
+
+/** Terminal statuses in Hex's spec; anything else never counts as finished. */
+export const FINISHED_STATUSES = ['COMPLETED', 'ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
+const UNFINISHED_STATUSES = ['PENDING', 'RUNNING'];
+
+/**
+ * In All Projects mode a project whose runs cannot be read is left out of this poll instead of
+ * failing it: no access to its runs (403), deleted (404) or unpublished meanwhile (422).
+ */
+const SKIPPED_STATUSES = [403, 404, 422];
+
+/** A poll stops starting new projects after this share of n8n's poll budget. */
+const BUDGET_SHARE = 0.5;
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+
+interface Settings {
+	statuses: Set<string>;
+	allProjects: boolean;
+	runTrigger: string;
+}
+
+interface WatchedProject {
+	id: string;
+	title?: string;
+}
+
+type Outcome =
+	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[] }
+	| { kind: 'skipped' }
+	| { kind: 'limited'; response: IN8nHttpFullResponse };
+
+function readSettings(context: IPollFunctions): Settings {
+	const statuses = (context.getNodeParameter('statuses', []) as string[]).filter((status) =>
+		FINISHED_STATUSES.includes(status),
+	);
+	return {
+		// None chosen means any terminal status.
+		statuses: new Set(statuses.length ? statuses : FINISHED_STATUSES),
+		allProjects: context.getNodeParameter('projectScope', 'all') === 'all',
+		runTrigger: String(context.getNodeParameter('runTrigger', 'ALL')),
+	};
+}
+
+function selectedProjects(context: IPollFunctions): WatchedProject[] {
+	const entries = context.getNodeParameter('projects.project', []) as IDataObject[];
+	const ids = new Set<string>();
+	entries.forEach((_entry, index) => {
+		const value = context.getNodeParameter(`projects.project[${index}].projectId`, '', {
+			extractValue: true,
+		});
+		const id = typeof value === 'string' ? value.trim() : '';
+		if (!isHexId(id)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Project ${index + 1} under "Projects" is not a Hex project ID: ${JSON.stringify(value)}`,
+				{ description: 'Pick the project from the list, or paste its link or its ID.' },
+			);
+		}
+		ids.add(id.toLowerCase());
+	});
+	if (ids.size === 0) {
+		throw new NodeOperationError(context.getNode(), 'No project selected', {
+			description: 'Add at least one project under "Projects", or watch all projects.',
+		});
+	}
+	return [...ids].map((id) => ({ id }));
+}
+
+/**
+ * Every published project the token can see. Unpublished projects are left out: they cannot be
+ * run through the API or on a schedule, and Hex refuses to list their runs (422).
+ */
+async function publishedProjects(context: IPollFunctions): Promise<WatchedProject[]> {
+	const projects: WatchedProject[] = [];
+	await forEachProjectPage(context, {}, (page: HexProject[]) => {
+		for (const project of page) {
+			if (project.lastPublishedAt === null || project.lastPublishedAt === undefined) continue;
+			projects.push({
+				id: project.id,
+				...(typeof project.title === 'string' ? { title: project.title } : {}),
+			});
+		}
+		return true;
+	});
+	return projects;
+}
+
+const runsUrl = (projectId: string) => `/v1/projects/${encodeURIComponent(projectId)}/runs`;
+const runIdOf = (run: IDataObject) => (typeof run.runId === 'string' ? run.runId : '');
+const isFinished = (run: IDataObject) => FINISHED_STATUSES.includes(String(run.status));
+const isUnfinished = (run: IDataObject) => UNFINISHED_STATUSES.includes(String(run.status));
+/** Where a run sits in time: its start, or its end for a run that never started. */
+const runTime = (run: IDataObject) => timeOf(run.startTime) ?? timeOf(run.endTime);
+const endTime = (run: IDataObject) => timeOf(run.endTime) ?? runTime(run);
+
+function runsOf(body: IDataObject): IDataObject[] {
+	const runs = Array.isArray(body.runs) ? (body.runs as unknown[]) : [];
+	return runs.filter(
+		(run): run is IDataObject =>
+			typeof run === 'object' && run !== null && runIdOf(run as IDataObject) !== '',
+	);
+}
+
+/** What a failed request means for the poll: wait (429), leave the project out, or fail. */
+function failure(
+	context: IPollFunctions,
+	settings: Settings,
+	response: IN8nHttpFullResponse,
+): Outcome {
+	if (response.statusCode === 429) return { kind: 'limited', response };
+	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
+		return { kind: 'skipped' };
+	}
+	throw answerError(context, response);
+}
+
+/** First sight of a project at the first activation: note where it stands, emit nothing. */
+async function baselineProject(
+	context: IPollFunctions,
+	settings: Settings,
+	projectId: string,
+): Promise<Outcome> {
+	const answer = await getAnswer(context, runsUrl(projectId), {
+		limit: PAGE_SIZE,
+		offset: 0,
+		runTriggerFilter: settings.runTrigger,
+	});
+	if (!answer.ok) return failure(context, settings, answer.response);
+	const runs = runsOf(answer.body);
+	const { w, at } = advanceWatermark(
+		{ w: null, at: [] },
+		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
+	);
+	const open = runs.filter(isUnfinished).map(runIdOf).slice(0, MAX_OPEN_IDS);
+	return { kind: 'read', cursor: { w, at, open }, finished: [] };
+}
+
+/** Reads a project's runs back to where its cursor stands; returns what finished since. */
+async function readProject(
+	context: IPollFunctions,
+	settings: Settings,
+	projectId: string,
+	cursor: ProjectCursor,
+): Promise<Outcome> {
+	const awaited = new Set(cursor.open);
+	const tied = new Set(cursor.at);
+	const covered = (id: string, time: number | null) =>
+		time !== null && cursor.w !== null && (time < cursor.w || (time === cursor.w && tied.has(id)));
+	const isNew = (run: IDataObject, id: string) => {
+		if (cursor.since !== undefined) return (endTime(run) ?? -Infinity) >= cursor.since;
+		const time = runTime(run);
+		// A finished run without any timestamp cannot be placed; it counts only when awaited.
+		return time !== null && !covered(id, time);
+	};
+
+	const seen = new Map<string, IDataObject>();
+	const finished: IDataObject[] = [];
+	const open: string[] = [];
+	const note = (run: IDataObject, id: string, isListed: boolean) => {
+		if (isFinished(run)) {
+			if (awaited.has(id) || (isListed && isNew(run, id))) finished.push(run);
+		} else if (isUnfinished(run)) {
+			open.push(id);
+		}
+	};
+
+	for (let offset = 0; ; ) {
+		const answer = await getAnswer(context, runsUrl(projectId), {
+			limit: PAGE_SIZE,
+			offset,
+			runTriggerFilter: settings.runTrigger,
+		});
+		if (!answer.ok) return failure(context, settings, answer.response);
+		const runs = runsOf(answer.body);
+		let reachedCovered = false;
+		for (const run of runs) {
+			const id = runIdOf(run);
+			// Offsets shift when runs start meanwhile: a run can show up on two pages.
+			if (seen.has(id)) continue;
+			seen.set(id, run);
+			note(run, id, true);
+			if (!awaited.has(id) && covered(id, runTime(run))) reachedCovered = true;
+		}
+		if (reachedCovered || runs.length < PAGE_SIZE || !answer.body.nextPage) break;
+		offset += runs.length;
+	}
+
+	// Awaited runs pushed off the pages read by more than a page of newer runs.
+	for (const id of cursor.open) {
+		if (seen.has(id)) continue;
+		const answer = await getAnswer(context, `${runsUrl(projectId)}/${encodeURIComponent(id)}`);
+		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
+		if (!answer.ok) return failure(context, settings, answer.response);
+		note(answer.body, id, false);
+	}
+
+	const { w, at } = advanceWatermark(
+		cursor,
+		[...seen.entries()].map(([id, run]) => ({ id, time: runTime(run) })),
+	);
+	return {
+		kind: 'read',
+		cursor: { w, at, open: [...new Set(open)].slice(0, MAX_OPEN_IDS) },
+		finished,
+	};
+}
+
+/** Projects in ID order, starting where a poll that was cut short stopped. */
+function inTurn(projects: WatchedProject[], resume: string | undefined): WatchedProject[] {
+	const sorted = [...projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const start = resume === undefined ? -1 : sorted.findIndex((project) => project.id >= resume);
+	return start <= 0 ? sorted : [...sorted.slice(start), ...sorted.slice(0, start)];
+}
+
+function pollDeadline(context: IPollFunctions, startedAt: number): number {
+	const budget =
+		typeof context.getPollBudgetMs === 'function'
+			? context.getPollBudgetMs()
+			: DEFAULT_POLL_BUDGET_MS;
+	return startedAt + budget * BUDGET_SHARE;
+}
+
+function toItems(runs: Array<{ run: IDataObject; title?: string }>): INodeExecutionData[] {
+	return runs.map(({ run, title }) => ({
+		json: { ...run, ...(title !== undefined ? { projectTitle: title } : {}) },
+	}));
+}
+
+/** "Fetch Test Event": the most recent matching finished run; the stored state is not touched. */
+async function latestFinishedRun(
+	context: IPollFunctions,
+	settings: Settings,
+	projects: WatchedProject[],
+): Promise<INodeExecutionData[][] | null> {
+	const [onlyStatus] = settings.statuses.size === 1 ? [...settings.statuses] : [];
+	let latest: { run: IDataObject; title?: string; time: number } | undefined;
+	for (const project of projects) {
+		const answer = await getAnswer(context, runsUrl(project.id), {
+			limit: PAGE_SIZE,
+			offset: 0,
+			runTriggerFilter: settings.runTrigger,
+			...(onlyStatus ? { statusFilter: onlyStatus } : {}),
+		});
+		if (!answer.ok) {
+			const outcome = failure(context, settings, answer.response);
+			if (outcome.kind === 'limited') {
+				if (latest) break;
+				throw answerError(context, answer.response);
+			}
+			continue;
+		}
+		for (const run of runsOf(answer.body)) {
+			if (!isFinished(run) || !settings.statuses.has(String(run.status))) continue;
+			const time = endTime(run) ?? -Infinity;
+			if (!latest || time > latest.time) latest = { run, title: project.title, time };
+		}
+	}
+	return latest ? [toItems([latest])] : null;
+}
+
+export async function pollRunFinished(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const startedAt = Date.now();
+	const settings = readSettings(this);
+	const projects = settings.allProjects ? await publishedProjects(this) : selectedProjects(this);
+	if (this.getMode() === 'manual') return await latestFinishedRun(this, settings, projects);
+
+	const stored = loadState(this, 'runFinished');
+	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
+	const previous: RunFinishedState | undefined =
+		stored?.runTrigger === settings.runTrigger ? stored : undefined;
+	const next = newRunFinishedState(settings.runTrigger, startedAt);
+	for (const project of projects) {
+		const cursor =
+			previous?.projects[project.id] ??
+			// Watched since the last poll: its runs that ended after that poll began are new.
+			(previous ? { w: previous.polledAt, at: [], open: [], since: previous.polledAt } : undefined);
+		if (cursor) next.projects[project.id] = cursor;
+	}
+
+	const deadline = pollDeadline(this, startedAt);
+	const found: Array<{ run: IDataObject; title?: string }> = [];
+	let read = 0;
+	for (const project of inTurn(projects, previous?.resume)) {
+		// Cut short (time budget or rate limit): keep what was read, go on from here next time.
+		if (read > 0 && Date.now() >= deadline) {
+			next.resume = project.id;
+			break;
+		}
+		const cursor = next.projects[project.id];
+		const outcome = cursor
+			? await readProject(this, settings, project.id, cursor)
+			: await baselineProject(this, settings, project.id);
+		if (outcome.kind === 'limited') {
+			if (read === 0) throw answerError(this, outcome.response);
+			next.resume = project.id;
+			break;
+		}
+		read += 1;
+		if (outcome.kind === 'skipped') continue;
+		next.projects[project.id] = outcome.cursor;
+		// Listed newest first: reversed, runs that end at the same instant come out oldest first.
+		for (const run of [...outcome.finished].reverse()) {
+			if (settings.statuses.has(String(run.status))) found.push({ run, title: project.title });
+		}
+	}
+	// Projects a first poll did not get to: watch them from now on.
+	for (const project of projects) {
+		next.projects[project.id] ??= { w: startedAt, at: [], open: [], since: startedAt };
+	}
+	saveState(this, next);
+
+	if (found.length === 0) return null;
+	found.sort((a, b) => (endTime(a.run) ?? 0) - (endTime(b.run) ?? 0));
+	return [toItems(found)];
+}

@@ -1,0 +1,170 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+/*
+ * What the trigger remembers between polls. It lives in the workflow's static data of this node
+ * (`getWorkflowStaticData('node')`), which n8n stores with the workflow, so it survives restarts.
+ * It is plain JSON and bounded:
+ *
+ * - Run Finished: one cursor per watched project (projects no longer watched are dropped at every
+ *   poll). A cursor is a watermark (milliseconds), at most MAX_TIED_IDS run IDs that share the
+ *   watermark and at most MAX_OPEN_IDS IDs of runs seen unfinished, typically one ID in all:
+ *   about 120 bytes per project, never more than about 8 KB.
+ * - New Project: one watermark and at most MAX_TIED_IDS project IDs.
+ */
+
+const STATE_KEY = 'hexTrigger';
+const STATE_VERSION = 1;
+
+/** Run IDs (or project IDs) kept that share the watermark's exact timestamp. */
+export const MAX_TIED_IDS = 100;
+/**
+ * Runs seen PENDING or RUNNING that are still awaited. Hex runs at most 25 kernels per user, so
+ * this is rarely approached; past it the oldest awaited runs are forgotten and, if they finish
+ * later, are not emitted.
+ */
+export const MAX_OPEN_IDS = 100;
+
+/** Where the trigger stands for one project's runs. */
+export interface ProjectCursor {
+	/** Newest run time seen (start time, or end time for a run that never started), in ms. */
+	w: number | null;
+	/** IDs of the runs seen whose time equals `w` (Hex's timestamps can tie). */
+	at: string[];
+	/** IDs of runs seen PENDING or RUNNING, newest first: emitted once they are seen finished. */
+	open: string[];
+	/**
+	 * Set for a project first watched after the first activation (newly published, or added to
+	 * the selection): runs that ended after this time (n8n's clock, the previous poll's start) are
+	 * new. Cleared once the project has been read.
+	 */
+	since?: number;
+}
+
+export interface RunFinishedState {
+	v: number;
+	event: 'runFinished';
+	/** The run-trigger filter the cursors were built with; another filter starts over. */
+	runTrigger: string;
+	/** Start of the last poll (n8n's clock, ms). */
+	polledAt: number;
+	projects: Record<string, ProjectCursor>;
+	/** After a poll cut short (rate limit, time budget): the project the next poll starts with. */
+	resume?: string;
+}
+
+export interface NewProjectState {
+	v: number;
+	event: 'newProject';
+	/** Creation time of the newest project seen, in ms (null: none seen yet). */
+	w: number | null;
+	/** IDs of the projects seen whose creation time equals `w`. */
+	at: string[];
+}
+
+export type TriggerState = RunFinishedState | NewProjectState;
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isTime = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value);
+
+const idList = (value: unknown, max: number): string[] =>
+	Array.isArray(value)
+		? value.filter((id): id is string => typeof id === 'string').slice(0, max)
+		: [];
+
+function readCursor(value: unknown): ProjectCursor | undefined {
+	if (!isObject(value)) return undefined;
+	return {
+		w: isTime(value.w) ? value.w : null,
+		at: idList(value.at, MAX_TIED_IDS),
+		open: idList(value.open, MAX_OPEN_IDS),
+		...(isTime(value.since) ? { since: value.since } : {}),
+	};
+}
+
+/** The stored state for this event, as plain objects; undefined before the first poll. */
+export function loadState(
+	context: IPollFunctions,
+	event: 'runFinished',
+): RunFinishedState | undefined;
+export function loadState(
+	context: IPollFunctions,
+	event: 'newProject',
+): NewProjectState | undefined;
+export function loadState(
+	context: IPollFunctions,
+	event: TriggerState['event'],
+): TriggerState | undefined {
+	// A JSON copy: n8n hands out its change-tracking proxies, and the poll works on its own copy
+	// until it stores the result in one assignment.
+	const stored: unknown = JSON.parse(
+		JSON.stringify(context.getWorkflowStaticData('node')[STATE_KEY] ?? null),
+	);
+	if (!isObject(stored) || stored.v !== STATE_VERSION || stored.event !== event) return undefined;
+	if (event === 'newProject') {
+		return {
+			v: STATE_VERSION,
+			event,
+			w: isTime(stored.w) ? stored.w : null,
+			at: idList(stored.at, MAX_TIED_IDS),
+		};
+	}
+	if (typeof stored.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
+	const projects: Record<string, ProjectCursor> = {};
+	if (isObject(stored.projects)) {
+		for (const [projectId, value] of Object.entries(stored.projects)) {
+			const cursor = readCursor(value);
+			if (cursor) projects[projectId] = cursor;
+		}
+	}
+	return {
+		v: STATE_VERSION,
+		event,
+		runTrigger: stored.runTrigger,
+		polledAt: stored.polledAt,
+		projects,
+		...(typeof stored.resume === 'string' ? { resume: stored.resume } : {}),
+	};
+}
+
+export function newRunFinishedState(runTrigger: string, polledAt: number): RunFinishedState {
+	return { v: STATE_VERSION, event: 'runFinished', runTrigger, polledAt, projects: {} };
+}
+
+export function newProjectState(w: number | null, at: string[]): NewProjectState {
+	return { v: STATE_VERSION, event: 'newProject', w, at: at.slice(0, MAX_TIED_IDS) };
+}
+
+/** Stores the state in one assignment, so n8n notices the change and saves it. */
+export function saveState(context: IPollFunctions, state: TriggerState): void {
+	context.getWorkflowStaticData('node')[STATE_KEY] = state as unknown as IDataObject;
+}
+
+/** Milliseconds of an ISO timestamp, or null. */
+export function timeOf(value: unknown): number | null {
+	if (typeof value !== 'string' || value === '') return null;
+	const ms = Date.parse(value);
+	return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * The newest time among `items` and the IDs that carry it, merged with a previous watermark:
+ * what a poll keeps so the next one recognises everything it has already seen.
+ */
+export function advanceWatermark(
+	previous: { w: number | null; at: string[] },
+	items: Array<{ id: string; time: number | null }>,
+): { w: number | null; at: string[] } {
+	let w = previous.w;
+	for (const item of items) {
+		if (item.time !== null && (w === null || item.time > w)) w = item.time;
+	}
+	const at = new Set(w === previous.w ? previous.at : []);
+	for (const item of items) {
+		if (item.time !== null && item.time === w) at.add(item.id);
+	}
+	return { w, at: [...at].slice(0, MAX_TIED_IDS) };
+}
