@@ -118,6 +118,17 @@ export function describeHexError(details: HexErrorDetails): {
 	return { message, description: lines.join('\n') };
 }
 
+/** Why a 2xx answer cannot be used (every Hex route answers JSON, or nothing with 204). */
+function unreadableSuccess(response: IN8nHttpFullResponse): string | undefined {
+	if (response.statusCode === 204) return undefined;
+	const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
+		return 'without a body';
+	}
+	if (typeof body === 'string') return 'with a body that is not JSON';
+	return undefined;
+}
+
 /** Facts about errors that came from a Hex answer (not from the network), for the retry policy. */
 const hexAnswers = new WeakMap<Error, { status: number; headers?: IDataObject }>();
 
@@ -131,7 +142,20 @@ export async function throwOnHexError(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
+	if (response.statusCode < 400) {
+		const unreadable = unreadableSuccess(response);
+		if (unreadable === undefined) return items;
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: unreadable },
+			{
+				message: `Hex answered ${response.statusCode} ${unreadable}`,
+				description:
+					'The answer did not have the documented shape, so nothing was output. Try again; if it persists, Hex may be having trouble.',
+				httpCode: String(response.statusCode),
+			},
+		);
+	}
 	const details = readHexError(response.statusCode, response.body, response.headers);
 	const { message, description } = describeHexError(details);
 	const errorResponse: JsonObject = {

@@ -1,0 +1,218 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { Hex } from '../../../../nodes/Hex/Hex.node';
+import type { FakeHex } from '../../../fake-hex/server';
+import type { HexRun } from '../../../harness/engine';
+import type { HexTestbed } from '../../../support/hex';
+import { locator, startTestbed } from '../../../support/hex';
+import type { NodeOperation } from '../../../support/operations';
+import { nodeOperations, specOperationFor } from '../../../support/operations';
+
+/** Parameters that succeed on the fake, per operation; fresh objects where a success changes state. */
+/** A published project with runs, fixed before any case runs (Create adds new ones first in the list). */
+const fixture = { projectId: '' };
+
+const parametersFor: Record<string, (fake: FakeHex, index: number) => INodeParameters> = {
+	'user.getAll': () => ({ limit: 5 }),
+	'user.getCurrent': () => ({}),
+	'user.deactivate': (fake, index) => ({ userId: locator(fake.state.users[10 + index].id) }),
+	'project.getAll': () => ({ limit: 5 }),
+	'project.get': () => ({ projectId: locator(fixture.projectId) }),
+	'project.create': () => ({ title: 'Fault Matrix' }),
+	'project.update': (fake) => ({
+		projectId: locator(fixture.projectId),
+		statusAction: 'set',
+		status: fake.state.statuses[0],
+	}),
+	'project.export': () => ({ projectId: locator(fixture.projectId), version: 'draft' }),
+	'project.getQueriedTables': () => ({
+		projectId: locator(fixture.projectId),
+		limit: 5,
+	}),
+	'run.start': () => ({ projectId: locator(fixture.projectId) }),
+	'run.get': (fake) => ({
+		projectId: locator(fixture.projectId),
+		runId: fake.state.runsOf(fixture.projectId)[0].runId,
+	}),
+	'run.getAll': () => ({ projectId: locator(fixture.projectId), limit: 5 }),
+	'run.cancel': (fake) => {
+		const projectId = fixture.projectId;
+		return {
+			projectId: locator(projectId),
+			runId: fake.state.addRun(projectId, { status: 'RUNNING' }).runId,
+		};
+	},
+	'run.wait': (fake) => {
+		const projectId = fixture.projectId;
+		return { projectId: locator(projectId), runId: fake.state.addRun(projectId).runId };
+	},
+	'dataConnection.getAll': () => ({ limit: 5 }),
+	'dataConnection.get': (fake) => ({ dataConnectionId: locator(fake.state.dataConnections[0].id) }),
+	'dataConnection.create': () => ({
+		name: 'Fault Matrix',
+		connectionType: 'postgres',
+		postgresHostname: 'db.example.com',
+		postgresPort: 5432,
+		postgresDatabase: 'analytics',
+		postgresUsername: 'hex',
+		postgresPassword: 'not-a-real-password',
+	}),
+	'dataConnection.update': (fake) => ({
+		dataConnectionId: locator(fake.state.dataConnections[0].id),
+		updateFields: { name: 'Renamed' },
+	}),
+	'dataConnection.updateSchema': (fake) => {
+		const connection = fake.state.dataConnections[0];
+		const table = fake.state.catalogs.get(connection.id)?.tables[0].name ?? '';
+		return {
+			dataConnectionId: locator(connection.id),
+			updates: { update: [{ type: 'TABLE', name: table, status: fake.state.statuses[0] }] },
+		};
+	},
+};
+
+type Expected = 'error' | 'retried' | 'not re-sent' | 'unreadable';
+
+interface FaultCase {
+	name: string;
+	fault: Record<string, unknown>;
+	expect: (method: string) => Expected;
+	status?: number;
+}
+
+const byMethod = (method: string): Expected => (method === 'GET' ? 'retried' : 'not re-sent');
+
+const faults: FaultCase[] = [
+	...[400, 401, 403, 404, 422, 500].map((status) => ({
+		name: String(status),
+		fault: { status },
+		status,
+		expect: (): Expected => 'error',
+	})),
+	{
+		name: '429 with Retry-After',
+		fault: { status: 429, headers: { 'retry-after': '1' } },
+		expect: () => 'retried',
+	},
+	{ name: '429 without Retry-After', fault: { status: 429 }, expect: () => 'retried' },
+	...[502, 503, 504].map((status) => ({
+		name: String(status),
+		fault: { status },
+		status,
+		expect: byMethod,
+	})),
+	{ name: 'connection reset', fault: { resetConnection: true }, expect: byMethod },
+	{ name: 'slow response past the timeout', fault: { delayMs: 1500 }, expect: byMethod },
+	{
+		name: 'malformed JSON',
+		fault: { status: 200, contentType: 'application/json', body: '{"values": [' },
+		expect: () => 'unreadable',
+	},
+	{
+		name: 'empty body',
+		fault: { status: 200, contentType: 'application/json', body: '' },
+		expect: () => 'unreadable',
+	},
+];
+
+const operations = nodeOperations(new Hex().description);
+const cases = operations.flatMap((operation) => faults.map((fault) => ({ operation, fault })));
+
+function check(run: HexRun, requests: number, expected: Expected, fault: FaultCase): string[] {
+	const problems: string[] = [];
+	const error = run.error;
+	const want = (condition: boolean, what: string) => condition || problems.push(what);
+	if (expected === 'retried') {
+		want(error === undefined, `expected success after a retry, got "${error?.message}"`);
+		want(requests === 2, `expected 2 requests, got ${requests}`);
+		return problems;
+	}
+	want(error !== undefined, 'expected an error, got success');
+	want(requests === 1, `expected 1 request (no retry), got ${requests}`);
+	if (expected === 'error') {
+		want(
+			new RegExp(`^Hex API error ${fault.status}\\b`).test(error?.message ?? ''),
+			`unexpected message "${error?.message}"`,
+		);
+	}
+	if (expected === 'not re-sent') {
+		want(
+			/it was not sent again/.test(error?.description ?? ''),
+			'the error does not say it was not sent again',
+		);
+	}
+	if (expected === 'unreadable') {
+		want(
+			/^Hex answered 200 (with a body that is not JSON|without a body)/.test(error?.message ?? ''),
+			`unexpected message "${error?.message}"`,
+		);
+	}
+	return problems;
+}
+
+describe('fault matrix: every operation under every fault', () => {
+	let hex: HexTestbed;
+	const outcomes: Array<{ label: string; problems: string[] }> = [];
+	const seen: string[] = [];
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 400, projects: 5, dataConnections: 3 });
+		fixture.projectId = hex.fake.state.projects[0].id;
+	});
+	afterAll(async () => await hex.fake.close());
+
+	test.each(
+		cases.map(
+			(entry, index) =>
+				[
+					`${entry.operation.resource}.${entry.operation.operation}`,
+					entry.fault.name,
+					entry,
+					index,
+				] as const,
+		),
+	)(
+		'%s × %s',
+		async (
+			_operation,
+			_fault,
+			{ operation, fault }: { operation: NodeOperation; fault: FaultCase },
+			index,
+		) => {
+			hex.fake.reset();
+			const operationId = specOperationFor(operation)?.operationId;
+			const parameters = parametersFor[`${operation.resource}.${operation.operation}`](
+				hex.fake,
+				index,
+			);
+			hex.fake.injectFault({ operationId, ...fault.fault });
+			const run = await hex.run({
+				resource: operation.resource,
+				operation: operation.operation,
+				...parameters,
+				requestHandling: { timeout: 1, maxRetryWait: 5 },
+			});
+			const requests = hex.fake.requests.filter(
+				(request) => request.operationId === operationId,
+			).length;
+			const problems = check(run, requests, fault.expect(operation.method), fault);
+			seen.push(
+				JSON.stringify(run.items),
+				run.error ? JSON.stringify(run.error, Object.getOwnPropertyNames(run.error)) : '',
+			);
+			outcomes.push({
+				label: `${operation.resource}.${operation.operation} × ${fault.name}`,
+				problems,
+			});
+			expect(problems).toEqual([]);
+		},
+	);
+
+	// The name is the report (Jest prints it); the test fails unless every case was as expected.
+	test(`fault matrix: ${faults.length} faults x ${operations.length} operations = ${cases.length} cases, all as expected, and no token in any output or error`, () => {
+		const unexpected = outcomes.filter((outcome) => outcome.problems.length > 0);
+		expect(outcomes).toHaveLength(cases.length);
+		expect(unexpected.map((outcome) => outcome.label)).toEqual([]);
+		expect(seen.filter((text) => text.includes(hex.fake.token))).toEqual([]);
+	});
+});
