@@ -67,7 +67,18 @@ describe('pickers (list search)', () => {
 		expect(page.paginationToken).toBeUndefined();
 	});
 
-	test('a Hex error in a picker is readable', async () => {
+	test('a picker retries a short rate limit once and succeeds', async () => {
+		hex.fake.injectFault({
+			operationId: 'ListDataConnections',
+			status: 429,
+			headers: { 'retry-after': '1' },
+		});
+		const page = await searchDataConnections.call(context());
+		expect(page.results).toHaveLength(hex.fake.state.dataConnections.length);
+		expect(hex.fake.requests).toHaveLength(2);
+	});
+
+	test('a Hex error in a picker is readable (a long Retry-After is not waited for)', async () => {
 		hex.fake.injectFault({
 			operationId: 'ListProjects',
 			status: 429,

@@ -295,3 +295,65 @@ describe('Continue On Fail', () => {
 		}
 	});
 });
+
+describe('parameters of one operation never leak into another', () => {
+	test('switching operations with stale hidden values sends none of them', async () => {
+		const hex = await startTestbed({ users: 5, projects: 5 });
+		try {
+			const project = hex.fake.state.projects[0];
+			// Values left behind by other operations, as n8n keeps them in a node's parameters.
+			const stale = {
+				title: 'stale title',
+				additionalFields: { description: 'stale', includeMagic: true },
+				filters: { statuses: 'Approved', groupId: 'stale', includeArchived: true },
+				sort: { sortBy: 'EMAIL', sortDirection: 'DESC' },
+				statusAction: 'remove',
+				status: 'stale status',
+				version: 'latest',
+				inputParametersMode: 'json',
+				inputParametersJson: '{"stale": true}',
+				notifications: { notification: [{ type: 'ALL', slackChannelIds: 'C1' }] },
+				options: { dryRun: true, viewId: 'stale', includeExpandedStats: true },
+				updates: { update: [{ type: 'TABLE', name: 'x', status: 'y' }] },
+				name: 'stale connection',
+				connectionType: 'postgres',
+				postgresHostname: 'stale.example.com',
+				waitForCompletion: true,
+				returnAll: true,
+			};
+			const runs = [
+				await hex.run({
+					...stale,
+					resource: 'project',
+					operation: 'get',
+					projectId: locator(project.id),
+				}),
+				await hex.run({
+					...stale,
+					resource: 'run',
+					operation: 'getAll',
+					projectId: locator(project.id),
+					returnAll: false,
+					limit: 2,
+				}),
+				await hex.run({ ...stale, resource: 'user', operation: 'getCurrent' }),
+			];
+			runs.forEach((run) => expect(run.error).toBeUndefined());
+			expect(
+				hex.fake.requests.map(({ method, path, query, body }) => ({ method, path, query, body })),
+			).toEqual([
+				{ method: 'GET', path: `/api/v1/projects/${project.id}`, query: {}, body: undefined },
+				{
+					method: 'GET',
+					path: `/api/v1/projects/${project.id}/runs`,
+					query: { limit: '2', offset: '0' },
+					body: undefined,
+				},
+				{ method: 'GET', path: '/api/v1/users/me', query: {}, body: undefined },
+			]);
+			expect(hex.fake.requests[0].headers['enable-expanded-stats']).toBeUndefined();
+		} finally {
+			await hex.fake.close();
+		}
+	});
+});
