@@ -113,6 +113,8 @@ export interface RunHexNodeOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	input?: IDataObject[];
+	/** Whole input items (e.g. with binary data); wins over `input`. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 }
 
@@ -178,7 +180,7 @@ export function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
 /** Runs the Hex node once through n8n-core's WorkflowExecute, as n8n runs a declarative node. */
 export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 	const node = hexNode(options.parameters, options.continueOnFail);
-	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const input = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const startData: IExecuteData = { node, data: { main: [input] }, source: null };
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [startData] },

@@ -54,9 +54,13 @@ export function specOperations(): SpecOperation[] {
 	);
 }
 
+/** Placeholder names may differ (the spec writes `{id}` for a thread); their places may not. */
+const shape = (path: string) => path.replace(/\{\w+\}/g, '{}');
+
 export function specOperationFor(operation: NodeOperation): SpecOperation | undefined {
 	return specOperations().find(
-		(candidate) => candidate.method === operation.method && candidate.path === operation.url,
+		(candidate) =>
+			candidate.method === operation.method && shape(candidate.path) === shape(operation.url),
 	);
 }
 

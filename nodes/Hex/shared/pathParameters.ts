@@ -10,9 +10,16 @@ export function isHexId(value: unknown): value is string {
 
 /** Display names of the parameters that fill `{…}` in a route, for error messages. */
 const PARAMETER_LABELS: Record<string, string> = {
+	cellId: 'Cell',
+	collectionId: 'Collection',
 	dataConnectionId: 'Data Connection',
+	groupId: 'Group',
+	orgGuideFileId: 'Guide Draft',
 	projectId: 'Project',
 	runId: 'Run ID',
+	semanticProjectId: 'Semantic Project',
+	staticId: 'Cell Static ID',
+	threadId: 'Thread',
 	userId: 'User',
 };
 

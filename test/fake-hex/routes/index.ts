@@ -1,4 +1,12 @@
 import { dataConnectionHandlers } from './dataConnections';
+import { groupHandlers } from './groups';
+import { collectionHandlers } from './collections';
+import { sharingHandlers } from './sharing';
+import { cellHandlers } from './cells';
+import { threadHandlers } from './threads';
+import { guideHandlers } from './guides';
+import { semanticHandlers } from './semantic';
+import { embeddingHandlers } from './embedding';
 import { projectHandlers } from './projects';
 import { runHandlers } from './runs';
 import type { HandlerTable } from './types';
@@ -13,6 +21,14 @@ export const handlers: HandlerTable = {
 	...projectHandlers,
 	...runHandlers,
 	...dataConnectionHandlers,
+	...groupHandlers,
+	...collectionHandlers,
+	...sharingHandlers,
+	...cellHandlers,
+	...threadHandlers,
+	...guideHandlers,
+	...semanticHandlers,
+	...embeddingHandlers,
 };
 
 export type {

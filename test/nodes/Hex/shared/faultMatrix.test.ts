@@ -1,76 +1,13 @@
-import type { INodeParameters } from 'n8n-workflow';
-
 import { Hex } from '../../../../nodes/Hex/Hex.node';
-import type { FakeHex } from '../../../fake-hex/server';
 import type { HexRun } from '../../../harness/engine';
 import type { HexTestbed } from '../../../support/hex';
-import { locator, startTestbed } from '../../../support/hex';
+import type { FakeFixture } from '../../../support/cases';
+import { operationCases } from '../../../support/cases';
+import { startTestbed } from '../../../support/hex';
 import type { NodeOperation } from '../../../support/operations';
 import { nodeOperations, specOperationFor } from '../../../support/operations';
 
 /** Parameters that succeed on the fake, per operation; fresh objects where a success changes state. */
-/** A published project with runs, fixed before any case runs (Create adds new ones first in the list). */
-const fixture = { projectId: '' };
-
-const parametersFor: Record<string, (fake: FakeHex, index: number) => INodeParameters> = {
-	'user.getAll': () => ({ limit: 5 }),
-	'user.getCurrent': () => ({}),
-	'user.deactivate': (fake, index) => ({ userId: locator(fake.state.users[10 + index].id) }),
-	'project.getAll': () => ({ limit: 5 }),
-	'project.get': () => ({ projectId: locator(fixture.projectId) }),
-	'project.create': () => ({ title: 'Fault Matrix' }),
-	'project.update': (fake) => ({
-		projectId: locator(fixture.projectId),
-		statusAction: 'set',
-		status: fake.state.statuses[0],
-	}),
-	'project.export': () => ({ projectId: locator(fixture.projectId), version: 'draft' }),
-	'project.getQueriedTables': () => ({
-		projectId: locator(fixture.projectId),
-		limit: 5,
-	}),
-	'run.start': () => ({ projectId: locator(fixture.projectId) }),
-	'run.get': (fake) => ({
-		projectId: locator(fixture.projectId),
-		runId: fake.state.runsOf(fixture.projectId)[0].runId,
-	}),
-	'run.getAll': () => ({ projectId: locator(fixture.projectId), limit: 5 }),
-	'run.cancel': (fake) => {
-		const projectId = fixture.projectId;
-		return {
-			projectId: locator(projectId),
-			runId: fake.state.addRun(projectId, { status: 'RUNNING' }).runId,
-		};
-	},
-	'run.wait': (fake) => {
-		const projectId = fixture.projectId;
-		return { projectId: locator(projectId), runId: fake.state.addRun(projectId).runId };
-	},
-	'dataConnection.getAll': () => ({ limit: 5 }),
-	'dataConnection.get': (fake) => ({ dataConnectionId: locator(fake.state.dataConnections[0].id) }),
-	'dataConnection.create': () => ({
-		name: 'Fault Matrix',
-		connectionType: 'postgres',
-		postgresHostname: 'db.example.com',
-		postgresPort: 5432,
-		postgresDatabase: 'analytics',
-		postgresUsername: 'hex',
-		postgresPassword: 'not-a-real-password',
-	}),
-	'dataConnection.update': (fake) => ({
-		dataConnectionId: locator(fake.state.dataConnections[0].id),
-		updateFields: { name: 'Renamed' },
-	}),
-	'dataConnection.updateSchema': (fake) => {
-		const connection = fake.state.dataConnections[0];
-		const table = fake.state.catalogs.get(connection.id)?.tables[0].name ?? '';
-		return {
-			dataConnectionId: locator(connection.id),
-			updates: { update: [{ type: 'TABLE', name: table, status: fake.state.statuses[0] }] },
-		};
-	},
-};
-
 type Expected = 'error' | 'retried' | 'not re-sent' | 'unreadable';
 
 interface FaultCase {
@@ -152,12 +89,14 @@ function check(run: HexRun, requests: number, expected: Expected, fault: FaultCa
 
 describe('fault matrix: every operation under every fault', () => {
 	let hex: HexTestbed;
+	// A published project with runs, fixed before any case runs (Create adds new ones first).
+	let fixture: FakeFixture;
 	const outcomes: Array<{ label: string; problems: string[] }> = [];
 	const seen: string[] = [];
 
 	beforeAll(async () => {
 		hex = await startTestbed({ users: 400, projects: 5, dataConnections: 3 });
-		fixture.projectId = hex.fake.state.projects[0].id;
+		fixture = { projectId: hex.fake.state.projects[0].id };
 	});
 	afterAll(async () => await hex.fake.close());
 
@@ -181,8 +120,9 @@ describe('fault matrix: every operation under every fault', () => {
 		) => {
 			hex.fake.reset();
 			const operationId = specOperationFor(operation)?.operationId;
-			const parameters = parametersFor[`${operation.resource}.${operation.operation}`](
+			const parameters = operationCases[`${operation.resource}.${operation.operation}`].fake(
 				hex.fake,
+				fixture,
 				index,
 			);
 			hex.fake.injectFault({ operationId, ...fault.fault });

@@ -1,0 +1,4 @@
+import type { HandlerTable } from './types';
+
+// Filled in by the issue-4 work.
+export const threadHandlers: HandlerTable = {};

@@ -1,0 +1,4 @@
+import type { OperationCases } from './types';
+
+// Filled in by the issue-4 work.
+export const collectionCases: OperationCases = {};
