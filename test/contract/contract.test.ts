@@ -29,12 +29,14 @@ describe('contract: every operation against Prism mocking Hex’s OpenAPI spec',
 			operation,
 		]),
 	)('%s is accepted by Prism', async (_label, operation) => {
+		const operationCase = operationCases[`${operation.resource}.${operation.operation}`];
 		const run = await runHexNode({
 			parameters: {
 				resource: operation.resource,
 				operation: operation.operation,
-				...operationCases[`${operation.resource}.${operation.operation}`].prism,
+				...operationCase.prism,
 			},
+			inputItems: operationCase.inputItems?.(),
 			credentials: { subdomain: 'app', apiToken: 'hxtp_contract', baseUrl: prism.baseUrl },
 		});
 		if (run.error?.message.startsWith('The Hex run did not finish')) {

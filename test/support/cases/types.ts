@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FakeHex } from '../../fake-hex/server';
 
@@ -31,6 +31,8 @@ export interface FakeFixture {
 export interface OperationCase {
 	prism: INodeParameters;
 	fake: (fake: FakeHex, fixture: FakeFixture, index: number) => INodeParameters;
+	/** Input items for both runs, for operations that read binary input (e.g. a zip to ingest). */
+	inputItems?: () => INodeExecutionData[];
 }
 
 export type OperationCases = Record<string, OperationCase>;

@@ -120,18 +120,18 @@ describe('fault matrix: every operation under every fault', () => {
 		) => {
 			hex.fake.reset();
 			const operationId = specOperationFor(operation)?.operationId;
-			const parameters = operationCases[`${operation.resource}.${operation.operation}`].fake(
-				hex.fake,
-				fixture,
-				index,
-			);
+			const operationCase = operationCases[`${operation.resource}.${operation.operation}`];
+			const parameters = operationCase.fake(hex.fake, fixture, index);
 			hex.fake.injectFault({ operationId, ...fault.fault });
-			const run = await hex.run({
-				resource: operation.resource,
-				operation: operation.operation,
-				...parameters,
-				requestHandling: { timeout: 1, maxRetryWait: 5 },
-			});
+			const run = await hex.run(
+				{
+					resource: operation.resource,
+					operation: operation.operation,
+					...parameters,
+					requestHandling: { timeout: 1, maxRetryWait: 5 },
+				},
+				{ inputItems: operationCase.inputItems?.() },
+			);
 			const requests = hex.fake.requests.filter(
 				(request) => request.operationId === operationId,
 			).length;
