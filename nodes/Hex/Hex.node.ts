@@ -1,10 +1,27 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchDataConnections, searchProjects, searchUsers } from './listSearch';
+import {
+	searchCells,
+	searchCollections,
+	searchDataConnections,
+	searchGroups,
+	searchProjects,
+	searchThreads,
+	searchUsers,
+} from './listSearch';
+import { cellDescription } from './resources/cell';
+import { collectionDescription } from './resources/collection';
+import { customApiCallDescription } from './resources/customApiCall';
 import { dataConnectionDescription } from './resources/dataConnection';
+import { embeddingDescription } from './resources/embedding';
+import { groupDescription } from './resources/group';
+import { guideDescription } from './resources/guide';
 import { projectDescription } from './resources/project';
 import { runDescription } from './resources/run';
+import { semanticProjectDescription } from './resources/semanticProject';
+import { threadDescription } from './resources/thread';
+import { topicDescription } from './resources/topic';
 import { userDescription } from './resources/user';
 import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { withHexRouting } from './shared/routing';
@@ -35,9 +52,18 @@ export class Hex implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Cell', value: 'cell' },
+					{ name: 'Collection', value: 'collection' },
+					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Data Connection', value: 'dataConnection' },
+					{ name: 'Embedding', value: 'embedding' },
+					{ name: 'Group', value: 'group' },
+					{ name: 'Guide', value: 'guide' },
 					{ name: 'Project', value: 'project' },
 					{ name: 'Run', value: 'run' },
+					{ name: 'Semantic Project', value: 'semanticProject' },
+					{ name: 'Thread', value: 'thread' },
+					{ name: 'Topic', value: 'topic' },
 					{ name: 'User', value: 'user' },
 				],
 				default: 'run',
@@ -46,10 +72,27 @@ export class Hex implements INodeType {
 			...projectDescription,
 			...runDescription,
 			...dataConnectionDescription,
+			...groupDescription,
+			...collectionDescription,
+			...cellDescription,
+			...threadDescription,
+			...topicDescription,
+			...guideDescription,
+			...semanticProjectDescription,
+			...embeddingDescription,
+			...customApiCallDescription,
 		]),
 	};
 
 	methods = {
-		listSearch: { searchDataConnections, searchProjects, searchUsers },
+		listSearch: {
+			searchCells,
+			searchCollections,
+			searchDataConnections,
+			searchGroups,
+			searchProjects,
+			searchThreads,
+			searchUsers,
+		},
 	};
 }

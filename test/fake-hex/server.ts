@@ -145,6 +145,25 @@ function parseBody(text: string, contentType: string | undefined): ParsedBody {
 	}
 }
 
+/**
+ * A multipart form: recorded as its fields and files, validated as the JSON body the spec
+ * describes (form fields are text, so "true"/"false" become booleans).
+ */
+function formBody(form: FormData): ParsedBody & { recorded: unknown } {
+	const fields: Record<string, string> = {};
+	const files: Array<{ field: string; name: string; type: string; size: number }> = [];
+	const value: Record<string, unknown> = {};
+	form.forEach((entry, field) => {
+		if (typeof entry === 'string') {
+			fields[field] = entry;
+			value[field] = entry === 'true' ? true : entry === 'false' ? false : entry;
+		} else {
+			files.push({ field, name: entry.name, type: entry.type, size: entry.size });
+		}
+	});
+	return { value, recorded: { fields, files } };
+}
+
 export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHex> {
 	const state = new FakeHexState({
 		seed: options.seed,
@@ -197,8 +216,13 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 			body: undefined,
 		};
 		requests.push(record);
-		const body = parseBody(await c.req.text(), headers['content-type']);
-		record.body = body.value;
+		const contentType = headers['content-type'];
+		// IngestSemanticProject takes a zip as multipart/form-data (see routes/semantic.ts).
+		const form = contentType?.toLowerCase().startsWith('multipart/form-data')
+			? await c.req.formData().catch(() => undefined)
+			: undefined;
+		const body = form ? formBody(form) : parseBody(await c.req.text(), contentType);
+		record.body = 'recorded' in body ? body.recorded : body.value;
 
 		const apiPath = url.pathname.startsWith(`${API_PREFIX}/`)
 			? url.pathname.slice(API_PREFIX.length)
@@ -285,6 +309,7 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 				traceId,
 				tokenKind: token.startsWith('hxtw_') ? 'workspace' : 'personal',
 				headers,
+				form,
 			};
 			const result = await handler(validated as HandlerRequest<OperationId>, ctx);
 			const status = result.status ?? op.successStatus;

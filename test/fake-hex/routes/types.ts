@@ -11,6 +11,8 @@ export interface HandlerContext {
 	tokenKind: 'personal' | 'workspace';
 	/** All request headers, lower-cased. */
 	headers: Record<string, string>;
+	/** The multipart form of the request, when it sent one. */
+	form?: FormData;
 }
 
 /** A request that passed validation; each part is the zod-parsed value (defaults applied). */

@@ -1,4 +1,72 @@
+import { addCells, cellsOf, firstCellOfType } from '../../fake-hex/routes/cells';
+import { locator } from '../hex';
 import type { OperationCases } from './types';
+import { PRISM_IDS } from './types';
 
-// Filled in by the issue-4 work.
-export const cellCases: OperationCases = {};
+export const cellCases: OperationCases = {
+	'cell.getAll': {
+		prism: { projectId: locator(PRISM_IDS.project), returnAll: true },
+		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId), limit: 5 }),
+	},
+	'cell.get': {
+		prism: { cellId: locator(PRISM_IDS.cell) },
+		fake: (fake, fixture) => ({
+			cellId: locator(cellsOf(fake.state, fixture.projectId)[0].id),
+		}),
+	},
+	'cell.create': {
+		prism: {
+			projectId: locator(PRISM_IDS.project),
+			cellType: 'SQL',
+			source: 'select * from orders limit 100',
+			sqlSource: 'connection',
+			dataConnectionId: locator(PRISM_IDS.connection),
+			additionalFields: {
+				label: 'Orders',
+				outputDataframe: 'orders',
+				parentCellId: PRISM_IDS.cell,
+				childPosition: 'FIRST',
+			},
+		},
+		fake: (_fake, fixture, index) => ({
+			projectId: locator(fixture.projectId),
+			cellType: 'CODE',
+			source: `print(${index})`,
+		}),
+	},
+	'cell.update': {
+		prism: {
+			cellId: locator(PRISM_IDS.cell),
+			cellType: 'SQL',
+			dataConnectionAction: 'detach',
+			updateFields: { source: 'select 1 as one', outputDataframe: 'one' },
+		},
+		fake: (fake, fixture, index) => ({
+			cellId: locator(firstCellOfType(fake.state, fixture.projectId, 'CODE').id),
+			cellType: 'CODE',
+			updateFields: { source: `print(${index})` },
+		}),
+	},
+	'cell.delete': {
+		prism: { cellId: locator(PRISM_IDS.cell) },
+		fake: (fake, fixture) => ({
+			cellId: locator(addCells(fake.state, fixture.projectId, 1)[0].id),
+		}),
+	},
+	'cell.getOutput': {
+		prism: { cellId: locator(PRISM_IDS.cell), options: { outputCellRunErrors: true } },
+		fake: (fake, fixture) => ({
+			cellId: locator(firstCellOfType(fake.state, fixture.projectId, 'SQL').id),
+		}),
+	},
+	'cell.getChartImage': {
+		prism: {
+			cellId: locator(PRISM_IDS.cell),
+			binaryPropertyName: 'chart',
+			options: { width: 800, height: 600, includeTitle: true },
+		},
+		fake: (fake, fixture) => ({
+			cellId: locator(firstCellOfType(fake.state, fixture.projectId, 'CHART').id),
+		}),
+	},
+};

@@ -1,4 +1,33 @@
+import { locator } from '../hex';
 import type { OperationCases } from './types';
+import { PRISM_IDS } from './types';
 
-// Filled in by the issue-4 work.
-export const embeddingCases: OperationCases = {};
+export const embeddingCases: OperationCases = {
+	'embedding.createPresignedUrl': {
+		prism: {
+			projectId: locator(PRISM_IDS.project),
+			inputParametersMode: 'fields',
+			inputParameters: {
+				parameter: [
+					{ name: 'region', value: 'EMEA' },
+					{ name: 'threshold', value: 10 },
+				],
+			},
+			additionalFields: {
+				expiresIn: 60000,
+				hexUserAttributes: { attribute: [{ name: 'customerId', value: 'acme-42' }] },
+				scope: ['EXPORT_CSV', 'EXPORT_PDF'],
+				testMode: true,
+			},
+			displayOptions: {
+				theme: 'dark',
+				showEmbeddedRunButton: true,
+				noEmbedHeaderPadding: true,
+				noEmbedBasePadding: true,
+				noEmbedOutline: true,
+				noEmbedFooter: true,
+			},
+		},
+		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId) }),
+	},
+};

@@ -1,4 +1,8 @@
 import type { OperationCases } from './types';
 
-// Filled in by the issue-4 work.
-export const topicCases: OperationCases = {};
+export const topicCases: OperationCases = {
+	'topic.getAll': {
+		prism: { returnAll: true },
+		fake: () => ({ limit: 5 }),
+	},
+};

@@ -7,7 +7,12 @@ import { attachExportFile } from './exportFile';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getQueriedTablesFields } from './getQueriedTables';
+import { shareWithCollectionsFields } from './shareWithCollections';
+import { shareWithGroupsFields } from './shareWithGroups';
+import { shareWithUsersFields } from './shareWithUsers';
+import { SHARING_TARGETS, sharingInChunks } from './sharingRequest';
 import { updateFields } from './update';
+import { updateSharingFields } from './updateSharing';
 
 const showOnlyForProjects = { resource: ['project'] };
 
@@ -66,11 +71,57 @@ export const projectDescription: INodeProperties[] = [
 				},
 			},
 			{
+				name: 'Share with Collections',
+				value: 'shareWithCollections',
+				action: 'Share a project with collections',
+				description:
+					'Add the project to collections, change its access in them, or remove it (more than 25 are sent in several requests)',
+				routing: {
+					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/collections' },
+					operations: { pagination: sharingInChunks(SHARING_TARGETS.collections) },
+				},
+			},
+			{
+				name: 'Share with Groups',
+				value: 'shareWithGroups',
+				action: 'Share a project with groups',
+				description:
+					'Give groups access to the project, change it, or remove it (more than 25 are sent in several requests)',
+				routing: {
+					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/groups' },
+					operations: { pagination: sharingInChunks(SHARING_TARGETS.groups) },
+				},
+			},
+			{
+				name: 'Share with Users',
+				value: 'shareWithUsers',
+				action: 'Share a project with users',
+				description:
+					'Give users access to the project, change it, or remove it (more than 25 are sent in several requests)',
+				routing: {
+					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/users' },
+					operations: { pagination: sharingInChunks(SHARING_TARGETS.users) },
+				},
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a project',
 				description: 'Set or remove the status (including endorsements) of a project',
 				routing: { request: { method: 'PATCH', url: '/v1/projects/{projectId}' } },
+			},
+			{
+				name: 'Update Workspace and Public Access',
+				value: 'updateWorkspaceAndPublicAccess',
+				action: 'Update the workspace and public access of a project',
+				description: 'Set the access of all workspace members and of the public web to the project',
+				routing: {
+					request: {
+						method: 'PATCH',
+						url: '/v1/projects/{projectId}/sharing/workspaceAndPublic',
+					},
+					operations: { pagination: sharingInChunks() },
+				},
 			},
 		],
 		default: 'getAll',
@@ -81,4 +132,8 @@ export const projectDescription: INodeProperties[] = [
 	...updateFields,
 	...exportFields,
 	...getQueriedTablesFields,
+	...shareWithUsersFields,
+	...shareWithGroupsFields,
+	...shareWithCollectionsFields,
+	...updateSharingFields,
 ];

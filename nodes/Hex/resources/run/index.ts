@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { offsetPagination } from '../../shared/pagination';
+import { chartImageToBinary } from '../cell/chartImage';
 import { cancelFields } from './cancel';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
+import { getChartImageFields } from './getChartImage';
 import { cancelledRun } from './runOutput';
 import { startFields } from './start';
 import { waitFields } from './wait';
@@ -35,6 +37,19 @@ export const runDescription: INodeProperties[] = [
 				action: 'Get a run',
 				description: 'Get the status of a run',
 				routing: { request: { method: 'GET', url: '/v1/projects/{projectId}/runs/{runId}' } },
+			},
+			{
+				name: 'Get Chart Image',
+				value: 'getChartImage',
+				action: 'Get a chart image of a run',
+				description: 'Get a chart cell as rendered by a completed run, as an image (binary)',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '/v1/projects/{projectId}/runs/{runId}/cells/{staticId}/image',
+					},
+					output: { postReceive: [chartImageToBinary] },
+				},
 			},
 			{
 				name: 'Get Many',
@@ -75,4 +90,5 @@ export const runDescription: INodeProperties[] = [
 	...getAllFields,
 	...cancelFields,
 	...waitFields,
+	...getChartImageFields,
 ];

@@ -1,0 +1,170 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+// Shared by Cell → Get Chart Image (GetChartImageFromLogic) and Run → Get Chart Image
+// (GetChartImageFromRun): the same query parameters and the same answer shape.
+
+const MIN_SIZE = 100;
+const MAX_SIZE = 2000;
+
+const EXTENSIONS: Record<string, string> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpg',
+	'image/gif': 'gif',
+	'image/webp': 'webp',
+	'image/svg+xml': 'svg',
+};
+
+/** Options (size, title) and the binary field of a chart image operation. */
+export function chartImageFields(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			description: 'The name of the output binary field to put the chart image in',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Height (Pixels)',
+					name: 'height',
+					type: 'number',
+					typeOptions: { minValue: MIN_SIZE, maxValue: MAX_SIZE },
+					default: 600,
+					description: 'Image height, 100–2000; Hex only applies it together with Width',
+				},
+				{
+					displayName: 'Include Title',
+					name: 'includeTitle',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to include the chart title in the image',
+				},
+				{
+					displayName: 'Width (Pixels)',
+					name: 'width',
+					type: 'number',
+					typeOptions: { minValue: MIN_SIZE, maxValue: MAX_SIZE },
+					default: 800,
+					description: 'Image width, 100–2000; Hex only applies it together with Height',
+				},
+			],
+		},
+	];
+}
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		description: `${description} Nothing was sent to Hex.`,
+	});
+}
+
+function readSize(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const size = Number(value);
+	if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
+		fail(
+			context,
+			`The "${label}" option must be a whole number from ${MIN_SIZE} to ${MAX_SIZE}, got ${JSON.stringify(value)}`,
+			'Hex renders chart images between 100 and 2000 pixels wide and high.',
+		);
+	}
+	return size;
+}
+
+/** Pre-send: width and height (both or neither, 100–2000) and includeTitle as query parameters. */
+export async function chartImageQuery(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const width = readSize(this, options.width, 'Width (Pixels)');
+	const height = readSize(this, options.height, 'Height (Pixels)');
+	if ((width === undefined) !== (height === undefined)) {
+		const missing = width === undefined ? 'Width (Pixels)' : 'Height (Pixels)';
+		fail(
+			this,
+			`The "${missing}" option is missing`,
+			'Hex only applies a size when both Width and Height are given: add the other one too, or remove both for the default size.',
+		);
+	}
+	const qs: IDataObject = { ...requestOptions.qs };
+	if (width !== undefined && height !== undefined) {
+		qs.width = width;
+		qs.height = height;
+	}
+	if (typeof options.includeTitle === 'boolean') qs.includeTitle = options.includeTitle;
+	requestOptions.qs = qs;
+	return requestOptions;
+}
+
+function extensionOf(mimeType: string): string {
+	const known = EXTENSIONS[mimeType.toLowerCase()];
+	if (known) return known;
+	const subtype = /^[\w.-]+\/([\w.-]+)/.exec(mimeType)?.[1];
+	return subtype ? subtype.toLowerCase() : 'bin';
+}
+
+/**
+ * Post-receive: the answer's `imageBase64` becomes n8n binary data with the answer's `mimeType`;
+ * the JSON keeps the rest of the answer (IDs and mimeType), without the base64.
+ */
+export async function chartImageToBinary(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
+	if (binaryPropertyName === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The "Put Output File in Field" parameter is empty',
+			{
+				description: 'Enter the name of the binary field for the chart image, such as "data".',
+			},
+		);
+	}
+	return await Promise.all(
+		items.map(async (item) => {
+			const { imageBase64, ...rest } = item.json;
+			if (typeof imageBase64 !== 'string' || imageBase64.trim() === '') {
+				throw new NodeOperationError(this.getNode(), 'Hex answered without a chart image', {
+					description:
+						'The answer had no "imageBase64", so nothing was output. Check that the cell is a chart that ran without errors.',
+				});
+			}
+			const mimeType =
+				typeof rest.mimeType === 'string' && rest.mimeType.trim() !== ''
+					? rest.mimeType.trim()
+					: 'image/png';
+			const id = [rest.staticId, rest.cellId].find((value) => typeof value === 'string');
+			const fileName = `chart-${String(id ?? 'image')}.${extensionOf(mimeType)}`;
+			const binary = await this.helpers.prepareBinaryData(
+				Buffer.from(imageBase64, 'base64'),
+				fileName,
+				mimeType,
+			);
+			return { json: rest, binary: { [binaryPropertyName]: binary } };
+		}),
+	);
+}

@@ -1,0 +1,97 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { cellOutputItems, deletedCell } from './cellOutput';
+import { chartImageToBinary } from './chartImage';
+import { createFields } from './create';
+import { deleteFields } from './delete';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { getChartImageFields } from './getChartImage';
+import { getOutputFields } from './getOutput';
+import { updateFields } from './update';
+
+const showOnlyForCells = { resource: ['cell'] };
+
+export const cellDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForCells },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a cell',
+				description: "Add a code, SQL or Markdown cell to a project's draft",
+				routing: { request: { method: 'POST', url: '/v1/cells' } },
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a cell',
+				description: "Delete a cell from a project's draft",
+				routing: {
+					request: { method: 'DELETE', url: '/v1/cells/{cellId}' },
+					output: { postReceive: [deletedCell] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a cell',
+				description: 'Get a cell of a draft notebook by ID',
+				routing: { request: { method: 'GET', url: '/v1/cells/{cellId}' } },
+			},
+			{
+				name: 'Get Chart Image',
+				value: 'getChartImage',
+				action: 'Get a chart image of a cell',
+				description: 'Render a chart cell of the draft notebook as an image (binary)',
+				routing: {
+					request: { method: 'GET', url: '/v1/cells/{cellId}/image' },
+					output: { postReceive: [chartImageToBinary] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many cells',
+				description: "List the cells of a project's draft",
+				routing: {
+					request: { method: 'GET', url: '/v1/cells' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 100) },
+				},
+			},
+			{
+				name: 'Get Output',
+				value: 'getOutput',
+				action: 'Get the output of a cell',
+				description:
+					'Get the latest result of a SQL cell in the draft notebook session (an unstable Hex API)',
+				routing: {
+					request: { method: 'GET', url: '/v1/cells/{cellId}/output' },
+					output: { postReceive: [cellOutputItems] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a cell',
+				description: 'Change the source, output dataframe or data connection of a cell',
+				routing: { request: { method: 'PATCH', url: '/v1/cells/{cellId}' } },
+			},
+		],
+		default: 'getAll',
+	},
+	...getAllFields,
+	...getFields,
+	...createFields,
+	...updateFields,
+	...deleteFields,
+	...getOutputFields,
+	...getChartImageFields,
+];

@@ -1,0 +1,58 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { createFields } from './create';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { updateFields } from './update';
+
+const showOnlyForCollections = { resource: ['collection'] };
+
+export const collectionDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForCollections },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a collection',
+				description: 'Create a collection, optionally shared with users, groups or the workspace',
+				routing: { request: { method: 'POST', url: '/v1/collections' } },
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a collection',
+				description: 'Get a collection with its sharing',
+				routing: { request: { method: 'GET', url: '/v1/collections/{collectionId}' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many collections',
+				description: 'List the collections of the workspace',
+				routing: {
+					request: { method: 'GET', url: '/v1/collections' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 100) },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a collection',
+				description: 'Rename a collection, change its description, or add, change or remove access',
+				routing: { request: { method: 'PATCH', url: '/v1/collections/{collectionId}' } },
+			},
+		],
+		default: 'getAll',
+	},
+	...getAllFields,
+	...getFields,
+	...createFields,
+	...updateFields,
+];

@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { collectionLocator } from './collectionLocator';
+import { buildEditCollectionBody, collectionFieldOptions } from './collectionRequest';
+
+const show = { resource: ['collection'], operation: ['update'] };
+
+const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'A new name for the collection',
+};
+
+export const updateFields: INodeProperties[] = [
+	{
+		...collectionLocator(show),
+		routing: { send: { preSend: [buildEditCollectionBody] } },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [...collectionFieldOptions(), nameField].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];

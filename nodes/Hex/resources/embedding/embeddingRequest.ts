@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { readJsonObject } from '../../shared/inputs';
+
+/** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */
+export const MAX_EXPIRES_IN_MS = 300_000;
+const SCOPES = ['EXPORT_CSV', 'EXPORT_PDF'];
+const DISPLAY_FLAGS = [
+	'showEmbeddedRunButton',
+	'noEmbedHeaderPadding',
+	'noEmbedBasePadding',
+	'noEmbedOutline',
+	'noEmbedFooter',
+];
+
+interface Pair {
+	name?: unknown;
+	value?: unknown;
+}
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		description: `${description} Nothing was sent to Hex.`,
+	});
+}
+
+/**
+ * Name/value rows to an object; the same shape as Run → Start's input parameters. `toValue`
+ * shapes each value (strings only for user attributes).
+ */
+function readPairs(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	label: string,
+	toValue: (value: unknown) => unknown = (value) => value,
+): IDataObject {
+	const pairs = context.getNodeParameter(parameter, []) as Pair[];
+	const result: IDataObject = {};
+	pairs.forEach((pair, index) => {
+		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
+		if (name === '') {
+			fail(context, `${label} ${index + 1} has no name`, 'Enter a name, or remove the empty row.');
+		}
+		if (name in result) {
+			fail(context, `${label} "${name}" is given twice`, 'Keep one row per name.');
+		}
+		result[name] = toValue(pair.value) as IDataObject[keyof IDataObject];
+	});
+	return result;
+}
+
+// Hex takes a string-to-string map; other values are sent as text (objects as JSON).
+function attributeText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (value === undefined || value === null) return '';
+	return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function readInputParameters(context: IExecuteSingleFunctions): IDataObject | undefined {
+	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
+	if (mode === 'json') {
+		return readJsonObject(
+			context,
+			'inputParametersJson',
+			'Input Parameters (JSON)',
+			'{"region": "EMEA"}',
+		);
+	}
+	if (mode !== 'fields') return undefined;
+	return readPairs(context, 'inputParameters.parameter', 'Input parameter');
+}
+
+/** CreatePresignedUrl's body (required by Hex, so at least `{}`), from the fields the user set. */
+export async function buildEmbeddingBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const body: IDataObject = {};
+
+	const attributes = readPairs(
+		this,
+		'additionalFields.hexUserAttributes.attribute',
+		'Hex user attribute',
+		attributeText,
+	);
+	if (Object.keys(attributes).length > 0) body.hexUserAttributes = attributes;
+
+	if (fields.scope !== undefined) {
+		const scope = (Array.isArray(fields.scope) ? fields.scope : [fields.scope]).map(String);
+		const unknown = scope.find((entry) => !SCOPES.includes(entry));
+		if (unknown !== undefined) {
+			fail(
+				this,
+				`The "Scope" parameter has an unknown scope: "${unknown}"`,
+				`Hex knows ${SCOPES.join(' and ')}.`,
+			);
+		}
+		if (scope.length > 0) body.scope = scope;
+	}
+
+	const inputParameters = readInputParameters(this);
+	if (inputParameters && Object.keys(inputParameters).length > 0) {
+		body.inputParameters = inputParameters;
+	}
+
+	if (fields.expiresIn !== undefined) {
+		const expiresIn = fields.expiresIn;
+		if (typeof expiresIn !== 'number' || !(expiresIn > 0) || expiresIn > MAX_EXPIRES_IN_MS) {
+			fail(
+				this,
+				`The "Expires In (Ms)" parameter must be between 1 and ${MAX_EXPIRES_IN_MS} milliseconds, got ${JSON.stringify(expiresIn)}`,
+				'It is the time between getting the URL and loading it; Hex’s default is 15 000 (15 seconds), its maximum 300 000 (5 minutes).',
+			);
+		}
+		body.expiresIn = expiresIn;
+	}
+
+	const display = this.getNodeParameter('displayOptions', {}) as IDataObject;
+	const displayOptions: IDataObject = {};
+	if (display.theme !== undefined) {
+		if (display.theme !== 'light' && display.theme !== 'dark') {
+			fail(
+				this,
+				`The "Theme" parameter must be "light" or "dark", got ${JSON.stringify(display.theme)}`,
+				'Hex offers a light and a dark theme.',
+			);
+		}
+		displayOptions.theme = display.theme;
+	}
+	for (const flag of DISPLAY_FLAGS) {
+		if (typeof display[flag] === 'boolean') displayOptions[flag] = display[flag];
+	}
+	if (Object.keys(displayOptions).length > 0) body.displayOptions = displayOptions;
+
+	if (typeof fields.testMode === 'boolean') body.testMode = fields.testMode;
+
+	requestOptions.body = body;
+	return requestOptions;
+}

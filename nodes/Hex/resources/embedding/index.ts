@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { createPresignedUrlFields } from './createPresignedUrl';
+
+const showOnlyForEmbedding = { resource: ['embedding'] };
+
+export const embeddingDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForEmbedding },
+		options: [
+			{
+				name: 'Create Presigned URL',
+				value: 'createPresignedUrl',
+				action: 'Create a presigned embedding URL',
+				description: 'Create a single-use signed URL that embeds a published app in an iframe',
+				routing: {
+					request: { method: 'POST', url: '/v1/embedding/createPresignedUrl/{projectId}' },
+				},
+			},
+		],
+		default: 'createPresignedUrl',
+	},
+	...createPresignedUrlFields,
+];

@@ -1,0 +1,10 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { groupLocator } from './groupLocator';
+
+export const deleteFields: INodeProperties[] = [
+	groupLocator(
+		{ resource: ['group'], operation: ['delete'] },
+		'The group to delete. Pick it from the list, or enter its ID.',
+	),
+];

@@ -1,0 +1,71 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { createFields } from './create';
+import { deleteFields } from './delete';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { deletedGroup } from './groupRequest';
+import { updateFields } from './update';
+
+const showOnlyForGroups = { resource: ['group'] };
+
+export const groupDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForGroups },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a group',
+				description: 'Create a group of users, optionally with its first members',
+				routing: { request: { method: 'POST', url: '/v1/groups' } },
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a group',
+				description: 'Delete a group (its members stay in the workspace)',
+				routing: {
+					request: { method: 'DELETE', url: '/v1/groups/{groupId}' },
+					output: { postReceive: [deletedGroup] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a group',
+				description: 'Get a group by ID',
+				routing: { request: { method: 'GET', url: '/v1/groups/{groupId}' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many groups',
+				description: 'List the groups of the workspace',
+				routing: {
+					request: { method: 'GET', url: '/v1/groups' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 500) },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a group',
+				description: 'Rename a group, or add and remove members',
+				routing: { request: { method: 'PATCH', url: '/v1/groups/{groupId}' } },
+			},
+		],
+		default: 'getAll',
+	},
+	...getAllFields,
+	...getFields,
+	...createFields,
+	...updateFields,
+	...deleteFields,
+];

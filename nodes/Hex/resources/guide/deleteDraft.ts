@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { guideDraftLocator } from './guideDraftLocator';
+
+export const deleteDraftFields: INodeProperties[] = [
+	guideDraftLocator({ resource: ['guide'], operation: ['deleteDraft'] }),
+];

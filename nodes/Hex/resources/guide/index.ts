@@ -1,0 +1,66 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { deleteDraftFields } from './deleteDraft';
+import { getManyDraftsFields } from './getManyDrafts';
+import { deletedGuideDraft, upsertRemainingBatches } from './guideOutput';
+import { publishDraftsFields } from './publishDrafts';
+import { upsertDraftFields } from './upsertDraft';
+
+const showOnlyForGuides = { resource: ['guide'] };
+
+export const guideDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForGuides },
+		options: [
+			{
+				name: 'Create or Update Draft',
+				value: 'upsertDraft',
+				action: 'Create or update guide drafts',
+				description:
+					'Write guide files by path: a new path creates a guide, an existing one gets a new or updated draft',
+				routing: {
+					request: { method: 'PUT', url: '/v1/guides/draft' },
+					output: { postReceive: [upsertRemainingBatches] },
+				},
+			},
+			{
+				name: 'Delete Draft',
+				value: 'deleteDraft',
+				action: 'Delete a guide draft',
+				description: 'Delete the draft of a guide file',
+				routing: {
+					request: { method: 'DELETE', url: '/v1/guides/draft/{orgGuideFileId}' },
+					output: { postReceive: [deletedGuideDraft] },
+				},
+			},
+			{
+				name: 'Get Many Drafts',
+				value: 'getManyDrafts',
+				action: 'Get many guide drafts',
+				description: 'List the draft guide files, optionally only those from one external source',
+				routing: {
+					request: { method: 'GET', url: '/v1/guides/draft/list' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('values', 100) },
+				},
+			},
+			{
+				name: 'Publish Drafts',
+				value: 'publishDrafts',
+				action: 'Publish guide drafts',
+				description: 'Publish the drafts of some guide files, or all drafts',
+				routing: { request: { method: 'POST', url: '/v1/guides/publish' } },
+			},
+		],
+		default: 'getManyDrafts',
+	},
+	...getManyDraftsFields,
+	...upsertDraftFields,
+	...publishDraftsFields,
+	...deleteDraftFields,
+];

@@ -1,0 +1,61 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { projectLocator } from '../../shared/descriptions';
+import type { SharingTarget } from './sharingRequest';
+import {
+	buildSharingUpsertBody,
+	PROJECT_ACCESS_OPTIONS,
+	SHARING_CHUNK_SIZE,
+} from './sharingRequest';
+
+/** "Options → Ignore Per-Item Errors" of every sharing operation. */
+export function sharingOptions(operation: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['project'], operation: [operation] } },
+		options: [
+			{
+				displayName: 'Ignore Per-Item Errors',
+				name: 'ignorePerItemErrors',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output the project and the errors Hex reported for single entries (in "errors") instead of failing the item',
+			},
+		],
+	};
+}
+
+/** Project, IDs, access level and options of Share with Users / Groups / Collections. */
+export function shareWithFields(operation: string, target: SharingTarget): INodeProperties[] {
+	const show = { resource: ['project'], operation: [operation] };
+	return [
+		projectLocator(show),
+		{
+			displayName: target.label,
+			name: `${target.item}Ids`,
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder:
+				'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c, 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+			description: `The ${target.list} to give the access to (comma-separated IDs, or a list from an expression). More than ${SHARING_CHUNK_SIZE} are sent in several requests of ${SHARING_CHUNK_SIZE}.`,
+			displayOptions: { show },
+			routing: { send: { preSend: [buildSharingUpsertBody(target)] } },
+		},
+		{
+			displayName: 'Access',
+			name: 'access',
+			type: 'options',
+			options: PROJECT_ACCESS_OPTIONS,
+			default: 'APP_ONLY',
+			description: `The access level every listed ${target.item} gets; "None" removes their access`,
+			displayOptions: { show },
+		},
+		sharingOptions(operation),
+	];
+}

@@ -1,0 +1,240 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { splitList } from '../../shared/inputs';
+import { isHexId } from '../../shared/pathParameters';
+import { sendHexRequest } from '../../shared/requests';
+
+/** Hex's sharing routes take at most this many users, groups or collections per request. */
+export const SHARING_CHUNK_SIZE = 25;
+
+/** Hex's AccessLevelEnum, named as Hex's sharing dialog names the levels. */
+export const PROJECT_ACCESS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Can Edit', value: 'CAN_EDIT', description: 'Edit the notebook (CAN_EDIT)' },
+	{
+		name: 'Can Explore',
+		value: 'CAN_VIEW',
+		description: 'View the app and explore its logic (CAN_VIEW)',
+	},
+	{ name: 'Can View App', value: 'APP_ONLY', description: 'View the published app (APP_ONLY)' },
+	{
+		name: 'Full Access',
+		value: 'FULL_ACCESS',
+		description: 'Edit and manage sharing (FULL_ACCESS)',
+	},
+	{ name: 'None (Remove Access)', value: 'NONE', description: 'Remove the access (NONE)' },
+];
+
+export interface SharingTarget {
+	/** The list in `sharing.upsert` and the noun of the messages: users, groups, collections. */
+	list: 'users' | 'groups' | 'collections';
+	/** The key of one entry (`{user: {id}, access}`) and of its IDs parameter (`userIds`). */
+	item: 'user' | 'group' | 'collection';
+	/** Display name of the IDs parameter. */
+	label: string;
+}
+
+export const SHARING_TARGETS: Record<SharingTarget['list'], SharingTarget> = {
+	users: { list: 'users', item: 'user', label: 'User IDs' },
+	groups: { list: 'groups', item: 'group', label: 'Group IDs' },
+	collections: { list: 'collections', item: 'collection', label: 'Collection IDs' },
+};
+
+function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		description: `${description} Nothing was sent to Hex.`,
+	});
+}
+
+/**
+ * The whole upsert (`{sharing: {upsert: {<list>: [{<item>: {id}, access}]}}}`) with every ID, checked
+ * and de-duplicated; the paginator below sends it 25 entries at a time.
+ */
+export function buildSharingUpsertBody(target: SharingTarget) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const ids = [...new Set(splitList(this.getNodeParameter(`${target.item}Ids`, '')))];
+		if (ids.length === 0) {
+			fail(
+				this,
+				`The "${target.label}" parameter is empty`,
+				`Enter one or more ${target.item} IDs, separated by commas.`,
+			);
+		}
+		const invalid = ids.find((id) => !isHexId(id));
+		if (invalid !== undefined) {
+			fail(
+				this,
+				`The "${target.label}" parameter has an invalid Hex ID: "${invalid}"`,
+				`Hex ${target.item} IDs are UUIDs; separate several with commas.`,
+			);
+		}
+		const access = this.getNodeParameter('access', '') as string;
+		requestOptions.body = {
+			sharing: {
+				upsert: { [target.list]: ids.map((id) => ({ [target.item]: { id }, access })) },
+			},
+		};
+		return requestOptions;
+	};
+}
+
+const KEEP = 'keep';
+
+/** EditProjectSharingOrgAndPublic's body: only the levels to change (Hex leaves the others). */
+export async function buildWorkspaceAndPublicBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const sharing: IDataObject = {};
+	const workspace = this.getNodeParameter('workspaceAccess', KEEP) as string;
+	const publicWeb = this.getNodeParameter('publicWebAccess', KEEP) as string;
+	if (workspace !== KEEP) sharing.workspace = workspace;
+	if (publicWeb !== KEEP) sharing.publicWeb = publicWeb;
+	if (Object.keys(sharing).length === 0) {
+		fail(
+			this,
+			'Nothing to update',
+			'Set "Workspace Access" or "Public Web Access" to a level other than "Keep Current".',
+		);
+	}
+	requestOptions.body = { sharing };
+	return requestOptions;
+}
+
+function chunks<T>(values: T[], size: number): T[][] {
+	const parts: T[][] = [];
+	for (let start = 0; start < values.length; start += size) {
+		parts.push(values.slice(start, start + size));
+	}
+	return parts;
+}
+
+/** `- id1, id2: reason` for each per-item error (`{userIds|groupIds|collectionIds|type, reason}`). */
+function describeItemError(error: IDataObject): string {
+	const subject =
+		[error.userIds, error.groupIds, error.collectionIds].find(Array.isArray) ??
+		(error.type === undefined ? [] : [error.type]);
+	const reason = typeof error.reason === 'string' ? error.reason : JSON.stringify(error);
+	const who = (subject as unknown[]).map(String).join(', ');
+	return who ? `- ${who}: ${reason}` : `- ${reason}`;
+}
+
+const SETTING_NAMES: Record<string, string> = { workspace: 'workspace', publicWeb: 'public web' };
+
+/** The error for per-item refusals: what was refused, why, and what was applied anyway. */
+function refusalError(
+	context: IExecutePaginationFunctions,
+	errors: IDataObject[],
+	target: SharingTarget | undefined,
+	requested: string[],
+): NodeOperationError {
+	let message: string;
+	let refused: number;
+	let noun: string;
+	if (target) {
+		const key = `${target.item}Ids`;
+		const ids = new Set(
+			errors.flatMap((error) => (Array.isArray(error[key]) ? (error[key] as unknown[]) : [])),
+		);
+		refused = ids.size || errors.length;
+		noun = target.list;
+		message = `Hex did not apply the access for ${refused} of ${requested.length} ${noun}`;
+	} else {
+		const types = [...new Set(errors.map((error) => String(error.type)))];
+		refused = types.length;
+		noun = 'access setting(s)';
+		message = `Hex did not apply the ${types.map((type) => SETTING_NAMES[type] ?? type).join(' and ')} access`;
+	}
+	const applied = Math.max(0, requested.length - refused);
+	return new NodeOperationError(context.getNode(), message, {
+		description: [
+			...errors.map(describeItemError),
+			applied > 0 ? `Hex applied the other ${applied} ${noun}.` : 'Hex applied none of them.',
+			'Turn on "Ignore Per-Item Errors" under Options to output these errors with the project instead of failing.',
+		].join('\n'),
+	});
+}
+
+/** The runner's error (always an n8n error), with a sentence added to its description. */
+function withSentence(
+	context: IExecutePaginationFunctions,
+	error: unknown,
+	sentence: string | undefined,
+): NodeApiError | NodeOperationError {
+	const known =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeApiError(context.getNode(), error as JsonObject);
+	if (sentence) known.description = [known.description, sentence].filter(Boolean).join('\n');
+	return known;
+}
+
+/**
+ * The "pagination" of the sharing operations: sends the upsert in chunks of 25 (Hex's limit per
+ * request) through the shared request runner, one request after the other, and outputs one item:
+ * the project as Hex returned it after the last chunk, plus the per-item `errors` of all chunks.
+ * Per-item errors fail the item unless "Ignore Per-Item Errors" is on. Without a list (workspace
+ * and public access) it sends one request.
+ */
+export function sharingInChunks(target?: SharingTarget) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		resultOptions: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const body = resultOptions.options.body as IDataObject;
+		const entries = target
+			? ((((body.sharing as IDataObject).upsert as IDataObject)[target.list] ??
+					[]) as IDataObject[])
+			: [];
+		const bodies = target
+			? chunks(entries, SHARING_CHUNK_SIZE).map((part) => ({
+					sharing: { upsert: { [target.list]: part } },
+				}))
+			: [body];
+		let project: IDataObject | undefined;
+		const errors: IDataObject[] = [];
+		for (const [index, chunkBody] of bodies.entries()) {
+			let answer: IDataObject;
+			try {
+				const [item] = await sendHexRequest(this, {
+					...resultOptions,
+					options: { ...resultOptions.options, body: chunkBody },
+				});
+				answer = (item?.json ?? {}) as IDataObject;
+			} catch (error) {
+				const sentBefore =
+					target && index > 0
+						? `The first ${index * SHARING_CHUNK_SIZE} of ${entries.length} ${target.list} were already sent in ${index} earlier request(s) and Hex applied them${errors.length ? ` (with ${errors.length} per-item error(s))` : ''}; the rest were not sent.`
+						: undefined;
+				throw withSentence(this, error, sentBefore);
+			}
+			if (!answer.project || typeof answer.project !== 'object') {
+				throw new NodeOperationError(this.getNode(), 'Hex answered without the project', {
+					description: `The response did not have the documented shape; nothing more was sent${index > 0 ? ` (the ${index * SHARING_CHUNK_SIZE} entries sent before were applied)` : ''}.`,
+				});
+			}
+			project = answer.project as IDataObject;
+			if (Array.isArray(answer.errors)) errors.push(...(answer.errors as IDataObject[]));
+		}
+		const ignoreErrors = this.getNodeParameter('options.ignorePerItemErrors', false) === true;
+		if (errors.length > 0 && !ignoreErrors) {
+			const requested = target
+				? entries.map((entry) => String((entry[target.item] as IDataObject).id))
+				: Object.keys(body.sharing as IDataObject);
+			throw refusalError(this, errors, target, requested);
+		}
+		return [{ json: { project: project ?? {}, errors } }];
+	};
+}

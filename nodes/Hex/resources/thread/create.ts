@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { attachmentsField, promptField } from './attachments';
+import { optionalProjectLocator } from './threadLocator';
+import { buildCreateThreadBody } from './threadRequest';
+import { waitUntilIdleFields } from './threadWait';
+
+const show = { resource: ['thread'], operation: ['create'] };
+
+export const createFields: INodeProperties[] = [
+	{
+		...promptField(
+			show,
+			'The question or task for the Hex agent',
+			'e.g. Which regions grew revenue fastest last quarter?',
+		),
+		routing: { send: { preSend: [buildCreateThreadBody] } },
+	},
+	attachmentsField(show),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Muted',
+				name: 'muted',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to keep the thread out of aggregated views and statistics in Hex (it stays viewable on its own); ignored for threads on a project',
+			},
+			{
+				displayName: 'New Project',
+				name: 'newProject',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the agent creates a new project to work in; cannot be combined with Project',
+			},
+			{
+				displayName: 'Preview ID',
+				name: 'previewId',
+				type: 'string',
+				default: '',
+				description: 'Sent to Hex as the thread’s preview ID',
+			},
+			optionalProjectLocator,
+		],
+	},
+	...waitUntilIdleFields(show),
+];

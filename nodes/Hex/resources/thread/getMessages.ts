@@ -1,0 +1,30 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../shared/pagination';
+import { threadLocator } from './threadLocator';
+
+const show = { resource: ['thread'], operation: ['getMessages'] };
+
+export const getMessagesFields: INodeProperties[] = [
+	threadLocator(show),
+	...returnAllAndLimit('thread', 'getMessages'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Full',
+				name: 'full',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include the JSON-encoded message records with thinking, tool calls, results and mentions',
+				routing: { send: { type: 'query', property: 'full' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { continueFields } from './continue';
+import { createFields } from './create';
+import { getFields } from './get';
+import { getAllFields } from './getAll';
+import { getMessagesFields } from './getMessages';
+import { threadMessagesPagination } from './messagesPagination';
+import { waitUntilIdle } from './threadWait';
+
+const showOnlyForThreads = { resource: ['thread'] };
+
+export const threadDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForThreads },
+		options: [
+			{
+				name: 'Continue',
+				value: 'continue',
+				action: 'Continue a thread',
+				description: 'Send a follow-up prompt to an idle thread of the Hex agent',
+				routing: {
+					request: { method: 'POST', url: '/v1/threads/{threadId}/followup' },
+					output: { postReceive: [waitUntilIdle] },
+				},
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a thread',
+				description: 'Ask the Hex agent a question in a new thread; it answers asynchronously',
+				routing: {
+					request: { method: 'POST', url: '/v1/threads' },
+					output: { postReceive: [waitUntilIdle] },
+				},
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a thread',
+				description: 'Get the status, response and details of a thread',
+				routing: { request: { method: 'GET', url: '/v1/threads/{threadId}' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many threads',
+				description:
+					'List the agent threads of the workspace, newest first (Manager role or higher)',
+				routing: {
+					request: { method: 'GET', url: '/v1/threads' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('threads', 100) },
+				},
+			},
+			{
+				name: 'Get Messages',
+				value: 'getMessages',
+				action: 'Get the messages of a thread',
+				description:
+					'List the messages of a thread, oldest first; a Limit keeps the most recent ones',
+				routing: {
+					request: { method: 'GET', url: '/v1/threads/{threadId}/messages' },
+					send: { paginate: true },
+					operations: { pagination: threadMessagesPagination },
+				},
+			},
+		],
+		default: 'create',
+	},
+	...createFields,
+	...getFields,
+	...getAllFields,
+	...getMessagesFields,
+	...continueFields,
+];

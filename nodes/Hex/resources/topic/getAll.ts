@@ -1,0 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../shared/pagination';
+
+export const getAllFields: INodeProperties[] = [...returnAllAndLimit('topic', 'getAll')];

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cursorPagination } from '../../shared/pagination';
+import { getAllFields } from './getAll';
+
+const showOnlyForTopics = { resource: ['topic'] };
+
+export const topicDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForTopics },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many topics',
+				description: 'List the topics Hex sorts agent threads into, by name',
+				routing: {
+					request: { method: 'GET', url: '/v1/context/topics' },
+					send: { paginate: true },
+					operations: { pagination: cursorPagination('topics', 100) },
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...getAllFields,
+];
