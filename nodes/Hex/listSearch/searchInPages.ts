@@ -43,8 +43,16 @@ export interface PageSearch {
 	url: string;
 	pageSize: number;
 	qs?: IDataObject;
+	/** Where the answer lists the objects; `values` unless the route says otherwise. */
+	listKey?: string;
 	toItem: (value: IDataObject) => INodeListSearchItems;
 }
+
+export type ListSearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 export async function searchInPages(
 	context: ILoadOptionsFunctions,
@@ -61,7 +69,8 @@ export async function searchInPages(
 			limit: search.pageSize,
 			...(after ? { after } : {}),
 		});
-		const values = Array.isArray(body.values) ? (body.values as IDataObject[]) : [];
+		const listed = body[search.listKey ?? 'values'];
+		const values = Array.isArray(listed) ? (listed as IDataObject[]) : [];
 		for (const value of values) {
 			const item = search.toItem(value);
 			const haystack = `${item.name} ${String(item.value)}`.toLowerCase();
@@ -72,4 +81,11 @@ export async function searchInPages(
 		if (!after) break;
 	}
 	return { results, paginationToken: after };
+}
+
+/** A picker's list search method over one Hex list route. */
+export function pageSearch(search: PageSearch): ListSearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await searchInPages(this, search, filter, paginationToken);
+	};
 }

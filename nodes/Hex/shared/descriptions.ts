@@ -1,4 +1,9 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 export const UUID_REGEX = `^${UUID}$`;
@@ -8,25 +13,95 @@ export const PROJECT_URL_REGEX = `https?://[^/]+/[^/]+/(?:hex|app)/(?:[^/]*?-)?(
 // Any Hex link that carries the ID, such as a data connection's settings page.
 export const ANY_ID_URL_REGEX = `https?://[^/]+/.*?(${UUID}).*`;
 
-/** Placeholder and UUID check of a locator's "By ID" mode. */
-function idValidation(what: string) {
+/** The "By URL" mode of a locator: an example link, and the pattern that pulls the ID out of it. */
+interface ByUrl {
+	placeholder: string;
+	regex: string;
+	errorMessage: string;
+}
+
+/** Notebook and app links of a project. */
+export const PROJECT_LINK: ByUrl = {
+	placeholder:
+		'e.g. https://app.hex.tech/acme/hex/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c/draft/logic',
+	regex: PROJECT_URL_REGEX,
+	errorMessage: 'Not a Hex project link',
+};
+
+/** Any Hex link that carries the ID; `placeholder` is an example of such a link. */
+export function anyIdLink(placeholder: string): ByUrl {
 	return {
-		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
-		validation: [
-			{
-				type: 'regex' as const,
-				properties: { regex: UUID_REGEX, errorMessage: `Not a ${what} ID (a UUID)` },
-			},
-		],
+		placeholder,
+		regex: ANY_ID_URL_REGEX,
+		errorMessage: 'The link does not contain a Hex ID',
 	};
 }
 
-function listMode(searchListMethod: string) {
+export interface HexIdLocatorOptions {
+	displayName: string;
+	/** The parameter's name, usually the route's path parameter (`projectId`, `cellId`, …). */
+	name: string;
+	/** What the ID names, for the "Not a … ID (a UUID)" message. */
+	what: string;
+	description: string;
+	/** Where it is shown; omitted for a locator inside a collection. */
+	show?: IDisplayOptions['show'];
+	/** Adds a "From List" mode (the default mode) backed by this list search method. */
+	searchListMethod?: string;
+	byUrl?: ByUrl;
+	/** Defaults to true; false leaves `required` out. */
+	required?: boolean;
+}
+
+/** A locator of a Hex object by its UUID: optionally picked from a list or pasted as a link. */
+export function hexIdLocator(options: HexIdLocatorOptions): INodeProperties {
+	const { searchListMethod, byUrl } = options;
+	// Modes are not parameters: `as const` keeps n8n's parameter lint rules off them.
+	const modes: INodePropertyMode[] = [];
+	if (searchListMethod !== undefined) {
+		modes.push({
+			displayName: 'From List',
+			name: 'list',
+			type: 'list' as const,
+			typeOptions: { searchListMethod, searchable: true },
+		});
+	}
+	if (byUrl !== undefined) {
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string' as const,
+			placeholder: byUrl.placeholder,
+			extractValue: { type: 'regex', regex: byUrl.regex },
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: byUrl.regex, errorMessage: byUrl.errorMessage },
+				},
+			],
+		});
+	}
+	modes.push({
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string' as const,
+		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+		validation: [
+			{
+				type: 'regex',
+				properties: { regex: UUID_REGEX, errorMessage: `Not a ${options.what} ID (a UUID)` },
+			},
+		],
+	});
 	return {
-		displayName: 'From List',
-		name: 'list',
-		type: 'list' as const,
-		typeOptions: { searchListMethod, searchable: true },
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: searchListMethod === undefined ? 'id' : 'list', value: '' },
+		...(options.required === false ? {} : { required: true }),
+		description: options.description,
+		...(options.show === undefined ? {} : { displayOptions: { show: options.show } }),
+		modes,
 	};
 }
 
@@ -34,83 +109,41 @@ export function projectLocator(
 	show: IDisplayOptions['show'],
 	description = 'The Hex project. Pick it, paste its link, or enter its ID.',
 ): INodeProperties {
-	return {
+	return hexIdLocator({
 		displayName: 'Project',
 		name: 'projectId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		what: 'project',
 		description,
-		displayOptions: { show },
-		modes: [
-			listMode('searchProjects'),
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder:
-					'e.g. https://app.hex.tech/acme/hex/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c/draft/logic',
-				extractValue: { type: 'regex', regex: PROJECT_URL_REGEX },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: PROJECT_URL_REGEX, errorMessage: 'Not a Hex project link' },
-					},
-				],
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', ...idValidation('project') },
-		],
-	};
+		show,
+		searchListMethod: 'searchProjects',
+		byUrl: PROJECT_LINK,
+	});
 }
 
 export function dataConnectionLocator(show: IDisplayOptions['show']): INodeProperties {
-	return {
+	return hexIdLocator({
 		displayName: 'Data Connection',
 		name: 'dataConnectionId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		what: 'data connection',
 		description:
 			'The data connection. Pick it, paste a Hex link that contains its ID, or enter its ID.',
-		displayOptions: { show },
-		modes: [
-			listMode('searchDataConnections'),
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder:
-					'e.g. https://app.hex.tech/acme/settings/data-connections/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
-				extractValue: { type: 'regex', regex: ANY_ID_URL_REGEX },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: ANY_ID_URL_REGEX,
-							errorMessage: 'The link does not contain a Hex ID',
-						},
-					},
-				],
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', ...idValidation('data connection') },
-		],
-	};
+		show,
+		searchListMethod: 'searchDataConnections',
+		byUrl: anyIdLink(
+			'e.g. https://app.hex.tech/acme/settings/data-connections/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+		),
+	});
 }
 
 export function userLocator(show: IDisplayOptions['show']): INodeProperties {
-	return {
+	return hexIdLocator({
 		displayName: 'User',
 		name: 'userId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		what: 'user',
 		description: 'The Hex user. Search by name or email, or enter the user ID.',
-		displayOptions: { show },
-		modes: [
-			listMode('searchUsers'),
-			{ displayName: 'By ID', name: 'id', type: 'string', ...idValidation('user') },
-		],
-	};
+		show,
+		searchListMethod: 'searchUsers',
+	});
 }
 
 const SORT_BY: INodeProperties = {

@@ -40,3 +40,34 @@ export function splitList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
 }
+
+/** Stops an operation over a parameter the user must fix, before anything reaches Hex. */
+export function fail(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description: string,
+): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		description: `${description} Nothing was sent to Hex.`,
+	});
+}
+
+/** A required name parameter, trimmed; an empty one is refused (`what` is what it names). */
+export function readName(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	what: string,
+): string {
+	const name = String(context.getNodeParameter(parameter, '') ?? '').trim();
+	if (name === '') fail(context, 'The "Name" parameter is empty', `Enter a name for the ${what}.`);
+	return name;
+}
+
+/** An update that would change nothing is refused; `advice` says what could be set. */
+export function refuseEmptyUpdate(
+	context: IExecuteSingleFunctions,
+	changes: IDataObject,
+	advice: string,
+): void {
+	if (Object.keys(changes).length === 0) fail(context, 'Nothing to update', advice);
+}

@@ -15,7 +15,7 @@ type Paginator = (
 ) => Promise<INodeExecutionData[]>;
 
 /** How many items the user asked for: Infinity for Return All, else a validated Limit. */
-function requestedCount(context: IExecutePaginationFunctions): number {
+export function requestedCount(context: IExecutePaginationFunctions, items = 'items'): number {
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
 	const limit = context.getNodeParameter('limit', 50);
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
@@ -23,15 +23,15 @@ function requestedCount(context: IExecutePaginationFunctions): number {
 			context.getNode(),
 			`The "Limit" parameter must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
 			{
-				description:
-					'Set Limit to how many items to return, or turn on Return All. Nothing was sent to Hex.',
+				description: `Set Limit to how many ${items} to return, or turn on Return All. Nothing was sent to Hex.`,
 			},
 		);
 	}
 	return limit;
 }
 
-async function fetchPage(
+/** One page of a list route, with `qs` added; fails when the answer lacks the `listKey` list. */
+export async function fetchPage(
 	context: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 	qs: IDataObject,

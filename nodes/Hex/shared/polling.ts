@@ -20,6 +20,44 @@ export interface PollSettings {
 	timeoutMs: number;
 }
 
+/** Hex allows about 30 status requests per minute. */
+export const MIN_POLL_INTERVAL_SECONDS = 2;
+
+export interface WaitSettings extends PollSettings {
+	timeoutSeconds: number;
+}
+
+/**
+ * The Poll Interval and Timeout (seconds) of a wait, refused before anything is sent when unusable.
+ * `defaultTimeoutSeconds` is the Timeout field's default; `timeoutAdvice` what to set it to.
+ */
+export function readWaitSettings(
+	context: IExecuteSingleFunctions,
+	defaultTimeoutSeconds: number,
+	timeoutAdvice: string,
+): WaitSettings {
+	const interval = context.getNodeParameter('pollInterval', 10) as unknown;
+	const timeout = context.getNodeParameter('timeout', defaultTimeoutSeconds) as unknown;
+	if (typeof interval !== 'number' || !(interval >= MIN_POLL_INTERVAL_SECONDS)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Poll Interval" parameter must be at least ${MIN_POLL_INTERVAL_SECONDS} seconds, got ${JSON.stringify(interval)}`,
+			{
+				description:
+					'Hex allows about 30 status requests per minute; 10 seconds is a good interval. Nothing was sent to Hex.',
+			},
+		);
+	}
+	if (typeof timeout !== 'number' || !(timeout > 0)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Timeout" parameter must be a positive number of seconds, got ${JSON.stringify(timeout)}`,
+			{ description: `${timeoutAdvice} Nothing was sent to Hex.` },
+		);
+	}
+	return { intervalMs: interval * 1000, timeoutMs: timeout * 1000, timeoutSeconds: timeout };
+}
+
 export interface PollPlan {
 	method: IHttpRequestMethods;
 	url: string;

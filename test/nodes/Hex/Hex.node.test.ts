@@ -13,7 +13,7 @@ import {
 
 const description = new Hex().description;
 const operations = nodeOperations(description);
-// Custom API Call sends whatever route the user enters; every other operation is a spec route.
+// Hex API Request (customApiCall) sends whatever route the user enters; every other operation is a spec route.
 const CUSTOM_CALL = 'customApiCall';
 const specRouted = operations.filter((operation) => operation.resource !== CUSTOM_CALL);
 
@@ -35,11 +35,11 @@ describe('Hex node description', () => {
 		expect(resource?.options?.map((option) => ('value' in option ? option.value : ''))).toEqual([
 			'cell',
 			'collection',
-			'customApiCall',
 			'dataConnection',
 			'embedding',
 			'group',
 			'guide',
+			'customApiCall',
 			'project',
 			'run',
 			'semanticProject',
@@ -49,7 +49,14 @@ describe('Hex node description', () => {
 		]);
 	});
 
-	test('only Custom API Call has a route outside the spec, and it is one operation', () => {
+	test('the raw request resource is not named like the Custom API Call n8n adds itself', () => {
+		const resource = description.properties.find((property) => property.name === 'resource');
+		const names = resource?.options?.map((option) => option.name);
+		expect(names).toContain('Hex API Request');
+		expect(names).not.toContain('Custom API Call');
+	});
+
+	test('only the Hex API Request has a route outside the spec, and it is one operation', () => {
 		const outside = operations.filter((operation) => specOperationFor(operation) === undefined);
 		expect(outside.map((operation) => `${operation.resource}.${operation.operation}`)).toEqual([
 			`${CUSTOM_CALL}.request`,

@@ -15,5 +15,6 @@ export const customApiCallCases: OperationCases = {
 			},
 		},
 		fake: () => ({ method: 'GET', path: '/v1/users/me' }),
+		fakeRoute: { operationId: 'Me', method: 'GET' },
 	},
 };

@@ -33,6 +33,8 @@ export interface OperationCase {
 	fake: (fake: FakeHex, fixture: FakeFixture, index: number) => INodeParameters;
 	/** Input items for both runs, for operations that read binary input (e.g. a zip to ingest). */
 	inputItems?: () => INodeExecutionData[];
+	/** The spec route the `fake` case calls, where the route is the user's (Hex API Request). */
+	fakeRoute?: { operationId: string; method: string };
 }
 
 export type OperationCases = Record<string, OperationCase>;

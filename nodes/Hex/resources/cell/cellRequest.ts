@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { fail, refuseEmptyUpdate } from '../../shared/inputs';
 import { isHexId, readHexId } from '../../shared/pathParameters';
 
 /** The `contents` key of each cell type Hex can create and update. */
@@ -9,12 +9,6 @@ const CONTENTS_KEYS: Record<string, string> = {
 	MARKDOWN: 'markdownCell',
 	SQL: 'sqlCell',
 };
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 function contentsKey(context: IExecuteSingleFunctions): string {
 	const cellType = String(context.getNodeParameter('cellType', ''));
@@ -154,15 +148,13 @@ export async function buildUpdateCellBody(
 		if (action === 'set') body.dataConnectionId = readHexId(this, 'dataConnectionId');
 		if (action === 'detach') body.dataConnectionId = null;
 	}
-	if (Object.keys(body).length === 0) {
-		fail(
-			this,
-			'Nothing to update',
-			key === 'sqlCell'
-				? 'Add Source (and Output Dataframe) under Update Fields, or choose a Data Connection action.'
-				: 'Add Source under Update Fields.',
-		);
-	}
+	refuseEmptyUpdate(
+		this,
+		body,
+		key === 'sqlCell'
+			? 'Add Source (and Output Dataframe) under Update Fields, or choose a Data Connection action.'
+			: 'Add Source under Update Fields.',
+	);
 	requestOptions.body = body;
 	return requestOptions;
 }

@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fail } from '../../shared/inputs';
+
 // Shared by Cell → Get Chart Image (GetChartImageFromLogic) and Run → Get Chart Image
 // (GetChartImageFromRun): the same query parameters and the same answer shape.
 
@@ -68,12 +70,6 @@ export function chartImageFields(show: IDisplayOptions['show']): INodeProperties
 			],
 		},
 	];
-}
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
 }
 
 function readSize(

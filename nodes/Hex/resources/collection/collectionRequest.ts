@@ -5,8 +5,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { fail, readName, refuseEmptyUpdate } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
 
 // Hex's spec types CollectionAccess as a free string; its documentation's examples use these.
@@ -79,12 +79,6 @@ export function collectionFieldOptions(): INodeProperties[] {
 	];
 }
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
-
 function readAccess(context: IExecuteSingleFunctions, value: unknown, where: string): string {
 	const access = String(value ?? '').trim();
 	if (access === '') fail(context, `${where}: "Access" is empty`, `${ACCESS_HINT}.`);
@@ -137,20 +131,13 @@ function readSharing(
 	return Object.keys(sharing).length > 0 ? sharing : undefined;
 }
 
-function readName(context: IExecuteSingleFunctions, parameter: string): string {
-	const name = String(context.getNodeParameter(parameter, '') ?? '').trim();
-	if (name === '')
-		fail(context, 'The "Name" parameter is empty', 'Enter a name for the collection.');
-	return name;
-}
-
 /** CreateCollection's body: `{name, description?, sharing?: {users?, groups?, workspace?}}`. */
 export async function buildCreateCollectionBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
-	const body: IDataObject = { name: readName(this, 'name') };
+	const body: IDataObject = { name: readName(this, 'name', 'collection') };
 	if (typeof fields.description === 'string' && fields.description !== '') {
 		body.description = fields.description;
 	}
@@ -167,18 +154,16 @@ export async function buildEditCollectionBody(
 ): Promise<IHttpRequestOptions> {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
-	if ('name' in fields) body.name = readName(this, 'updateFields.name');
+	if ('name' in fields) body.name = readName(this, 'updateFields.name', 'collection');
 	// Sent as entered, also when empty.
 	if ('description' in fields) body.description = String(fields.description ?? '');
 	const sharing = readSharing(this, fields);
 	if (sharing) body.sharing = { upsert: sharing };
-	if (Object.keys(body).length === 0) {
-		fail(
-			this,
-			'Nothing to update',
-			'Add a name, a description or access settings under "Update Fields".',
-		);
-	}
+	refuseEmptyUpdate(
+		this,
+		body,
+		'Add a name, a description or access settings under "Update Fields".',
+	);
 	requestOptions.body = body;
 	return requestOptions;
 }

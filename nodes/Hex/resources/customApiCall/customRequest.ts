@@ -5,7 +5,9 @@ import type {
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import { fail } from '../../shared/inputs';
 
 const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const hasControlCharacter = (text: string) =>
@@ -26,12 +28,6 @@ const FORBIDDEN: Array<[(path: string) => boolean, string]> = [
 	[(path) => /:\/\/|^[a-z][a-z0-9+.-]*:/i.test(path), 'a scheme or host'],
 	[(path) => path.includes('//'), '"//"'],
 ];
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 function readPath(context: IExecuteSingleFunctions): string {
 	const raw = context.getNodeParameter('path', '') as unknown;

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
+import { inputParameterFields } from '../../shared/inputParameters';
 import { buildEmbeddingBody, MAX_EXPIRES_IN_MS } from './embeddingRequest';
 
 const show = { resource: ['embedding'], operation: ['createPresignedUrl'] };
@@ -13,63 +14,12 @@ export const createPresignedUrlFields: INodeProperties[] = [
 		),
 		routing: { send: { preSend: [buildEmbeddingBody] } },
 	},
-	{
-		displayName: 'Input Parameters',
-		name: 'inputParametersMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{ name: 'None', value: 'none', description: "Use the app's default inputs" },
-			{ name: 'Using Fields Below', value: 'fields', description: 'Enter name and value pairs' },
-			{ name: 'Using JSON', value: 'json', description: 'Enter one JSON object' },
-		],
-		default: 'none',
-		description: 'Default values for the inputs of the embedded app',
-	},
-	{
-		displayName: 'Input Parameters',
-		name: 'inputParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Input Parameter',
-		default: {},
-		description: 'Default values for input variables of the app, by name',
-		displayOptions: { show: { ...show, inputParametersMode: ['fields'] } },
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. region',
-						description: 'The input variable name in the Hex project',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. EMEA',
-						description: 'The value; an expression may return a number, boolean, list or object',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Input Parameters (JSON)',
-		name: 'inputParametersJson',
-		type: 'json',
-		default: '{}',
-		placeholder: 'e.g. {"region": "EMEA", "threshold": 10}',
-		description: 'A JSON object of input variable names and default values',
-		displayOptions: { show: { ...show, inputParametersMode: ['json'] } },
-	},
+	...inputParameterFields(show, {
+		none: "Use the app's default inputs",
+		mode: 'Default values for the inputs of the embedded app',
+		fields: 'Default values for input variables of the app, by name',
+		json: 'A JSON object of input variable names and default values',
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { readJsonObject } from '../../shared/inputs';
+import { readInputParameters, readNamedValues } from '../../shared/inputParameters';
+import { fail } from '../../shared/inputs';
 
 /** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */
 export const MAX_EXPIRES_IN_MS = 300_000;
@@ -14,61 +14,11 @@ const DISPLAY_FLAGS = [
 	'noEmbedFooter',
 ];
 
-interface Pair {
-	name?: unknown;
-	value?: unknown;
-}
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
-
-/**
- * Name/value rows to an object; the same shape as Run → Start's input parameters. `toValue`
- * shapes each value (strings only for user attributes).
- */
-function readPairs(
-	context: IExecuteSingleFunctions,
-	parameter: string,
-	label: string,
-	toValue: (value: unknown) => unknown = (value) => value,
-): IDataObject {
-	const pairs = context.getNodeParameter(parameter, []) as Pair[];
-	const result: IDataObject = {};
-	pairs.forEach((pair, index) => {
-		const name = typeof pair.name === 'string' ? pair.name.trim() : '';
-		if (name === '') {
-			fail(context, `${label} ${index + 1} has no name`, 'Enter a name, or remove the empty row.');
-		}
-		if (name in result) {
-			fail(context, `${label} "${name}" is given twice`, 'Keep one row per name.');
-		}
-		result[name] = toValue(pair.value) as IDataObject[keyof IDataObject];
-	});
-	return result;
-}
-
 // Hex takes a string-to-string map; other values are sent as text (objects as JSON).
 function attributeText(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (value === undefined || value === null) return '';
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-function readInputParameters(context: IExecuteSingleFunctions): IDataObject | undefined {
-	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
-	if (mode === 'json') {
-		return readJsonObject(
-			context,
-			'inputParametersJson',
-			'Input Parameters (JSON)',
-			'{"region": "EMEA"}',
-		);
-	}
-	if (mode !== 'fields') return undefined;
-	return readPairs(context, 'inputParameters.parameter', 'Input parameter');
 }
 
 /** CreatePresignedUrl's body (required by Hex, so at least `{}`), from the fields the user set. */
@@ -79,10 +29,11 @@ export async function buildEmbeddingBody(
 	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const body: IDataObject = {};
 
-	const attributes = readPairs(
+	const attributes = readNamedValues(
 		this,
 		'additionalFields.hexUserAttributes.attribute',
 		'Hex user attribute',
+		undefined,
 		attributeText,
 	);
 	if (Object.keys(attributes).length > 0) body.hexUserAttributes = attributes;
@@ -136,6 +87,7 @@ export async function buildEmbeddingBody(
 
 	if (typeof fields.testMode === 'boolean') body.testMode = fields.testMode;
 
-	requestOptions.body = body;
+	// Hex requires a body; n8n's HTTP client drops an empty object, so `{}` goes as JSON text.
+	requestOptions.body = Object.keys(body).length > 0 ? body : '{}';
 	return requestOptions;
 }

@@ -4,27 +4,12 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { splitList } from '../../shared/inputs';
+import { fail, readName, refuseEmptyUpdate, splitList } from '../../shared/inputs';
 import { isHexId, readHexId } from '../../shared/pathParameters';
 
 // Hex's GroupMembers list takes at most 100 users per request.
 export const MAX_MEMBERS_PER_REQUEST = 100;
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
-
-function readName(context: IExecuteSingleFunctions, parameter: string): string {
-	const name = String(context.getNodeParameter(parameter, '') ?? '').trim();
-	if (name === '') {
-		fail(context, 'The "Name" parameter is empty', 'Enter a name for the group.');
-	}
-	return name;
-}
 
 /** A comma-separated list (or an array from an expression) of user IDs, checked and de-duplicated. */
 function readUserIds(context: IExecuteSingleFunctions, parameter: string, label: string): string[] {
@@ -54,7 +39,7 @@ export async function buildCreateGroupBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body: IDataObject = { name: readName(this, 'name') };
+	const body: IDataObject = { name: readName(this, 'name', 'group') };
 	const members = readUserIds(this, 'additionalFields.memberUserIds', 'Member User IDs');
 	if (members.length > 0) body.members = asMembers(members);
 	requestOptions.body = body;
@@ -68,7 +53,7 @@ export async function buildEditGroupBody(
 ): Promise<IHttpRequestOptions> {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const body: IDataObject = {};
-	if ('name' in fields) body.name = readName(this, 'updateFields.name');
+	if ('name' in fields) body.name = readName(this, 'updateFields.name', 'group');
 	const add = readUserIds(this, 'updateFields.addUserIds', 'Add Member User IDs');
 	const remove = readUserIds(this, 'updateFields.removeUserIds', 'Remove Member User IDs');
 	const both = add.find((id) => remove.includes(id));
@@ -85,13 +70,11 @@ export async function buildEditGroupBody(
 		if (remove.length > 0) members.remove = asMembers(remove);
 		body.members = members;
 	}
-	if (Object.keys(body).length === 0) {
-		fail(
-			this,
-			'Nothing to update',
-			'Add a new name, members to add or members to remove under "Update Fields".',
-		);
-	}
+	refuseEmptyUpdate(
+		this,
+		body,
+		'Add a new name, members to add or members to remove under "Update Fields".',
+	);
 	requestOptions.body = body;
 	return requestOptions;
 }

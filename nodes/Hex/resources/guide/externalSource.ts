@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+import { fail } from '../../shared/inputs';
 
 /** Where a guide file comes from, as the node's fields hold it (Hex calls this an external source). */
 export interface ExternalSourceFields {
@@ -32,16 +34,6 @@ const GITHUB_REQUIRED: Record<SourceKind, Array<[string, string]>> = {
 		['path', 'GitHub Path'],
 	],
 };
-
-export function fail(
-	context: IExecuteSingleFunctions,
-	message: string,
-	description: string,
-): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 

@@ -1,37 +1,21 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { UUID_REGEX } from '../../shared/descriptions';
+import { hexIdLocator } from '../../shared/descriptions';
 
 /**
- * The guide file (`orgGuideFileId`) by its ID, as shown in the menu of a guide file in Hex or
- * output by Get Many Drafts and Create or Update Draft. A "From List" mode can use
- * `searchGuideDrafts` (./searchGuideDrafts.ts) once that is registered in Hex.node.ts.
+ * The guide file (`orgGuideFileId`): picked from the drafts by path, or by its ID as shown in the
+ * menu of a guide file in Hex or output by Get Many Drafts and Create or Update Draft.
  */
 export function guideDraftLocator(
 	show: IDisplayOptions['show'],
-	description = 'The guide file, by its ID (from Get Many Drafts or the guide file’s menu in Hex)',
+	description = 'The guide file. Pick it from the drafts, or enter its ID (from Get Many Drafts or the guide file’s menu in Hex).',
 ): INodeProperties {
-	return {
+	return hexIdLocator({
 		displayName: 'Guide Draft',
 		name: 'orgGuideFileId',
-		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
-		required: true,
+		what: 'guide file',
+		searchListMethod: 'searchGuideDrafts',
 		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: UUID_REGEX, errorMessage: 'Not a guide file ID (a UUID)' },
-					},
-				],
-			},
-		],
-	};
+		show,
+	});
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { splitList } from '../../shared/inputs';
+import { fail, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
 import type { ExternalSourceFields } from './externalSource';
-import { externalSourceFromFields, externalSourceFromJson, fail } from './externalSource';
+import { externalSourceFromFields, externalSourceFromJson } from './externalSource';
 
 /** Files per UpsertGuideDraft request; Hex's own Context Toolkit client sends 20 per call. */
 export const GUIDE_BATCH_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
@@ -10,11 +10,20 @@ import { getQueriedTablesFields } from './getQueriedTables';
 import { shareWithCollectionsFields } from './shareWithCollections';
 import { shareWithGroupsFields } from './shareWithGroups';
 import { shareWithUsersFields } from './shareWithUsers';
+import type { SharingTarget } from './sharingRequest';
 import { SHARING_TARGETS, sharingInChunks } from './sharingRequest';
 import { updateFields } from './update';
 import { updateSharingFields } from './updateSharing';
 
 const showOnlyForProjects = { resource: ['project'] };
+
+/** Share with Users, Groups or Collections: PATCH its sharing list, in chunks Hex accepts. */
+function shareRouting(target: SharingTarget): INodePropertyRouting {
+	return {
+		request: { method: 'PATCH', url: `/v1/projects/{projectId}/sharing/${target.list}` },
+		operations: { pagination: sharingInChunks(target) },
+	};
+}
 
 export const projectDescription: INodeProperties[] = [
 	{
@@ -76,10 +85,7 @@ export const projectDescription: INodeProperties[] = [
 				action: 'Share a project with collections',
 				description:
 					'Add the project to collections, change its access in them, or remove it (more than 25 are sent in several requests)',
-				routing: {
-					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/collections' },
-					operations: { pagination: sharingInChunks(SHARING_TARGETS.collections) },
-				},
+				routing: shareRouting(SHARING_TARGETS.collections),
 			},
 			{
 				name: 'Share with Groups',
@@ -87,10 +93,7 @@ export const projectDescription: INodeProperties[] = [
 				action: 'Share a project with groups',
 				description:
 					'Give groups access to the project, change it, or remove it (more than 25 are sent in several requests)',
-				routing: {
-					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/groups' },
-					operations: { pagination: sharingInChunks(SHARING_TARGETS.groups) },
-				},
+				routing: shareRouting(SHARING_TARGETS.groups),
 			},
 			{
 				name: 'Share with Users',
@@ -98,10 +101,7 @@ export const projectDescription: INodeProperties[] = [
 				action: 'Share a project with users',
 				description:
 					'Give users access to the project, change it, or remove it (more than 25 are sent in several requests)',
-				routing: {
-					request: { method: 'PATCH', url: '/v1/projects/{projectId}/sharing/users' },
-					operations: { pagination: sharingInChunks(SHARING_TARGETS.users) },
-				},
+				routing: shareRouting(SHARING_TARGETS.users),
 			},
 			{
 				name: 'Update',

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { splitList } from '../../shared/inputs';
+import { fail, refuseEmptyUpdate, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
 import { sendHexRequest } from '../../shared/requests';
 
@@ -48,12 +48,6 @@ export const SHARING_TARGETS: Record<SharingTarget['list'], SharingTarget> = {
 	groups: { list: 'groups', item: 'group', label: 'Group IDs' },
 	collections: { list: 'collections', item: 'collection', label: 'Collection IDs' },
 };
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 /**
  * The whole upsert (`{sharing: {upsert: {<list>: [{<item>: {id}, access}]}}}`) with every ID, checked
@@ -102,13 +96,11 @@ export async function buildWorkspaceAndPublicBody(
 	const publicWeb = this.getNodeParameter('publicWebAccess', KEEP) as string;
 	if (workspace !== KEEP) sharing.workspace = workspace;
 	if (publicWeb !== KEEP) sharing.publicWeb = publicWeb;
-	if (Object.keys(sharing).length === 0) {
-		fail(
-			this,
-			'Nothing to update',
-			'Set "Workspace Access" or "Public Web Access" to a level other than "Keep Current".',
-		);
-	}
+	refuseEmptyUpdate(
+		this,
+		sharing,
+		'Set "Workspace Access" or "Public Web Access" to a level other than "Keep Current".',
+	);
 	requestOptions.body = { sharing };
 	return requestOptions;
 }

@@ -1,13 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { readJsonObject, splitList } from '../../shared/inputs';
+import { readInputParameters } from '../../shared/inputParameters';
+import { fail, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
-
-interface InputPair {
-	name?: string;
-	value?: unknown;
-}
 
 interface NotificationFields {
 	type?: string;
@@ -20,41 +15,11 @@ interface NotificationFields {
 	body?: string;
 }
 
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
-
-function readInputParams(context: IExecuteSingleFunctions): IDataObject | undefined {
-	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
-	if (mode === 'json') {
-		return readJsonObject(
-			context,
-			'inputParametersJson',
-			'Input Parameters (JSON)',
-			'{"region": "EMEA"}',
-		);
-	}
-	if (mode !== 'fields') return undefined;
-	const pairs = context.getNodeParameter('inputParameters.parameter', []) as InputPair[];
-	const inputs: IDataObject = {};
-	pairs.forEach((pair, index) => {
-		const name = String(pair.name ?? '').trim();
-		if (name === '') {
-			fail(
-				context,
-				`Input parameter ${index + 1} has no name`,
-				'Enter the input variable name used in the published app, or remove the empty row.',
-			);
-		}
-		if (name in inputs) {
-			fail(context, `Input parameter "${name}" is given twice`, 'Keep one row per input variable.');
-		}
-		inputs[name] = pair.value as IDataObject[keyof IDataObject];
-	});
-	return inputs;
-}
+// Run → Start's advice speaks of the published app's input variables.
+const INPUT_ADVICE = {
+	noName: 'Enter the input variable name used in the published app, or remove the empty row.',
+	twice: 'Keep one row per input variable.',
+};
 
 function readIds(
 	context: IExecuteSingleFunctions,
@@ -113,7 +78,7 @@ export async function buildRunProjectBody(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const inputParams = readInputParams(this);
+	const inputParams = readInputParameters(this, INPUT_ADVICE);
 	const viewId = typeof options.viewId === 'string' ? options.viewId.trim() : '';
 	if (viewId !== '' && inputParams && Object.keys(inputParams).length > 0) {
 		fail(

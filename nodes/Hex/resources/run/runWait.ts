@@ -8,45 +8,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollVerdict } from '../../shared/polling';
 import { readHexId } from '../../shared/pathParameters';
-import { hexFullRequest, pollHex } from '../../shared/polling';
+import { hexFullRequest, pollHex, readWaitSettings } from '../../shared/polling';
 
 const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
-const MIN_POLL_INTERVAL_SECONDS = 2;
 
-interface WaitSettings {
-	intervalMs: number;
-	timeoutMs: number;
-	cancelOnTimeout: boolean;
-	timeoutSeconds: number;
-}
+const DEFAULT_TIMEOUT_SECONDS = 3600;
 
-function readWaitSettings(context: IExecuteSingleFunctions): WaitSettings {
-	const interval = context.getNodeParameter('pollInterval', 10) as unknown;
-	const timeout = context.getNodeParameter('timeout', 3600) as unknown;
-	if (typeof interval !== 'number' || !(interval >= MIN_POLL_INTERVAL_SECONDS)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The "Poll Interval" parameter must be at least ${MIN_POLL_INTERVAL_SECONDS} seconds, got ${JSON.stringify(interval)}`,
-			{
-				description:
-					'Hex allows about 30 status requests per minute; 10 seconds is a good interval. Nothing was sent to Hex.',
-			},
-		);
-	}
-	if (typeof timeout !== 'number' || !(timeout > 0)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The "Timeout" parameter must be a positive number of seconds, got ${JSON.stringify(timeout)}`,
-			{
-				description:
-					'Set how long to wait for the run, e.g. 3600 for an hour. Nothing was sent to Hex.',
-			},
-		);
-	}
+function readRunWaitSettings(context: IExecuteSingleFunctions) {
 	return {
-		intervalMs: interval * 1000,
-		timeoutMs: timeout * 1000,
-		timeoutSeconds: timeout,
+		...readWaitSettings(
+			context,
+			DEFAULT_TIMEOUT_SECONDS,
+			'Set how long to wait for the run, e.g. 3600 for an hour.',
+		),
 		cancelOnTimeout: context.getNodeParameter('cancelOnTimeout', true) !== false,
 	};
 }
@@ -79,7 +53,7 @@ async function waitForRun(
 	started: IDataObject,
 	first?: IDataObject,
 ): Promise<IDataObject> {
-	const settings = readWaitSettings(context);
+	const settings = readRunWaitSettings(context);
 	const url = `/v1/projects/${encodeURIComponent(ids.projectId)}/runs/${encodeURIComponent(ids.runId)}`;
 	const finished = await pollHex(
 		context,
@@ -116,7 +90,7 @@ export async function checkWaitSettings(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (this.getNodeParameter('waitForCompletion', false) === true) readWaitSettings(this);
+	if (this.getNodeParameter('waitForCompletion', false) === true) readRunWaitSettings(this);
 	return requestOptions;
 }
 

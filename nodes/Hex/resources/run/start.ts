@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
+import { inputParameterFields } from '../../shared/inputParameters';
 import { buildRunProjectBody } from './runRequest';
 import { checkWaitSettings } from './runWait';
 import { waitSettingsFields } from './waitSettings';
@@ -12,63 +13,12 @@ export const startFields: INodeProperties[] = [
 		...projectLocator(show, 'The project to run. Its latest published version runs.'),
 		routing: { send: { preSend: [buildRunProjectBody] } },
 	},
-	{
-		displayName: 'Input Parameters',
-		name: 'inputParametersMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{ name: 'None', value: 'none', description: "Use the published app's default inputs" },
-			{ name: 'Using Fields Below', value: 'fields', description: 'Enter name and value pairs' },
-			{ name: 'Using JSON', value: 'json', description: 'Enter one JSON object' },
-		],
-		default: 'none',
-	},
-	{
-		displayName: 'Input Parameters',
-		name: 'inputParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Input Parameter',
-		default: {},
-		description:
+	...inputParameterFields(show, {
+		none: "Use the published app's default inputs",
+		fields:
 			'Values for the input variables added to the published app; other names are ignored by Hex',
-		displayOptions: { show: { ...show, inputParametersMode: ['fields'] } },
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. region',
-						description: 'The input variable name in the Hex project',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. EMEA',
-						description: 'The value; an expression may return a number, boolean, list or object',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Input Parameters (JSON)',
-		name: 'inputParametersJson',
-		type: 'json',
-		default: '{}',
-		placeholder: 'e.g. {"region": "EMEA", "threshold": 10}',
-		description: 'A JSON object of input variable names and values',
-		displayOptions: { show: { ...show, inputParametersMode: ['json'] } },
-	},
+		json: 'A JSON object of input variable names and values',
+	}),
 	{
 		displayName: 'Notifications',
 		name: 'notifications',

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { MIN_POLL_INTERVAL_SECONDS } from '../../shared/polling';
+
 /** Poll Interval, Timeout and Cancel Run on Timeout, for Start (with Wait for Completion) and Wait. */
 export function waitSettingsFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
@@ -7,7 +9,7 @@ export function waitSettingsFields(show: IDisplayOptions['show']): INodeProperti
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
 			type: 'number',
-			typeOptions: { minValue: 2 },
+			typeOptions: { minValue: MIN_POLL_INTERVAL_SECONDS },
 			default: 10,
 			description:
 				'How often to ask Hex for the run status; Hex allows about 30 requests per minute',

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { fail } from '../../shared/inputs';
 
 /** The multipart field of the zip; Hex documents only that a zip is sent, not the field name. */
 export const DEFAULT_ZIP_FIELD = 'file';
 const INGEST_FLAGS = ['dryRun', 'verbose', 'debug'];
 // Local file header, empty archive, spanned archive.
 const ZIP_SIGNATURES = ['504b0304', '504b0506', '504b0708'];
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 export function looksLikeZip(data: Buffer): boolean {
 	return data.length >= 4 && ZIP_SIGNATURES.includes(data.subarray(0, 4).toString('hex'));

@@ -1,14 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { splitList } from '../../shared/inputs';
+import { fail, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
-
-function fail(context: IExecuteSingleFunctions, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		description: `${description} Nothing was sent to Hex.`,
-	});
-}
 
 function readPrompt(context: IExecuteSingleFunctions): string {
 	const prompt = context.getNodeParameter('prompt', '') as unknown;
@@ -76,14 +69,20 @@ function readOptionalProjectId(context: IExecuteSingleFunctions): string | undef
 	return id;
 }
 
+/** The prompt and its attachments, as Create and Continue send them. */
+function promptBody(context: IExecuteSingleFunctions): IDataObject {
+	const body: IDataObject = { prompt: readPrompt(context) };
+	const attachments = readAttachments(context);
+	if (attachments) body.attachments = attachments;
+	return body;
+}
+
 /** CreateThread's body: prompt, attachments, and the additional fields that were set. */
 export async function buildCreateThreadBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body: IDataObject = { prompt: readPrompt(this) };
-	const attachments = readAttachments(this);
-	if (attachments) body.attachments = attachments;
+	const body = promptBody(this);
 	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
 	const previewId = String(fields.previewId ?? '').trim();
 	if (previewId !== '') body.previewId = previewId;
@@ -107,10 +106,7 @@ export async function buildContinueThreadBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body: IDataObject = { prompt: readPrompt(this) };
-	const attachments = readAttachments(this);
-	if (attachments) body.attachments = attachments;
-	requestOptions.body = body;
+	requestOptions.body = promptBody(this);
 	return requestOptions;
 }
 

@@ -9,9 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollVerdict } from '../../shared/polling';
-import { pollHex } from '../../shared/polling';
+import { MIN_POLL_INTERVAL_SECONDS, pollHex, readWaitSettings } from '../../shared/polling';
 
-const MIN_POLL_INTERVAL_SECONDS = 2;
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
 /** Wait Until Idle and its settings, for Create and Continue. */
@@ -51,37 +50,12 @@ export function waitUntilIdleFields(show: IDisplayOptions['show']): INodePropert
 	];
 }
 
-interface WaitSettings {
-	intervalMs: number;
-	timeoutMs: number;
-	timeoutSeconds: number;
-}
-
-function readWaitSettings(context: IExecuteSingleFunctions): WaitSettings {
-	const interval = context.getNodeParameter('pollInterval', 10) as unknown;
-	const timeout = context.getNodeParameter('timeout', DEFAULT_TIMEOUT_SECONDS) as unknown;
-	if (typeof interval !== 'number' || !(interval >= MIN_POLL_INTERVAL_SECONDS)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The "Poll Interval" parameter must be at least ${MIN_POLL_INTERVAL_SECONDS} seconds, got ${JSON.stringify(interval)}`,
-			{
-				description:
-					'Hex allows about 30 status requests per minute; 10 seconds is a good interval. Nothing was sent to Hex.',
-			},
-		);
-	}
-	if (typeof timeout !== 'number' || !(timeout > 0)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The "Timeout" parameter must be a positive number of seconds, got ${JSON.stringify(timeout)}`,
-			{
-				description:
-					'Set how long to wait for the agent, e.g. 600 for ten minutes. Nothing was sent to Hex.',
-			},
-		);
-	}
-	return { intervalMs: interval * 1000, timeoutMs: timeout * 1000, timeoutSeconds: timeout };
-}
+const readThreadWaitSettings = (context: IExecuteSingleFunctions) =>
+	readWaitSettings(
+		context,
+		DEFAULT_TIMEOUT_SECONDS,
+		'Set how long to wait for the agent, e.g. 600 for ten minutes.',
+	);
 
 const isWaiting = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('waitUntilIdle', false) === true;
@@ -91,7 +65,7 @@ export async function checkThreadWaitSettings(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	if (isWaiting(this)) readWaitSettings(this);
+	if (isWaiting(this)) readThreadWaitSettings(this);
 	return requestOptions;
 }
 
@@ -119,7 +93,7 @@ async function waitForThread(
 	context: IExecuteSingleFunctions,
 	answer: IDataObject,
 ): Promise<IDataObject> {
-	const settings = readWaitSettings(context);
+	const settings = readThreadWaitSettings(context);
 	const threadId = answer.threadId;
 	// Hex's own answer: any non-empty ID, encoded so that it stays one path segment.
 	if (typeof threadId !== 'string' || ['', '.', '..'].includes(threadId.trim())) {

@@ -119,8 +119,10 @@ describe('fault matrix: every operation under every fault', () => {
 			index,
 		) => {
 			hex.fake.reset();
-			const operationId = specOperationFor(operation)?.operationId;
 			const operationCase = operationCases[`${operation.resource}.${operation.operation}`];
+			const operationId =
+				operationCase.fakeRoute?.operationId ?? specOperationFor(operation)?.operationId;
+			const method = operationCase.fakeRoute?.method ?? operation.method;
 			const parameters = operationCase.fake(hex.fake, fixture, index);
 			hex.fake.injectFault({ operationId, ...fault.fault });
 			const run = await hex.run(
@@ -135,7 +137,7 @@ describe('fault matrix: every operation under every fault', () => {
 			const requests = hex.fake.requests.filter(
 				(request) => request.operationId === operationId,
 			).length;
-			const problems = check(run, requests, fault.expect(operation.method), fault);
+			const problems = check(run, requests, fault.expect(method), fault);
 			seen.push(
 				JSON.stringify(run.items),
 				run.error ? JSON.stringify(run.error, Object.getOwnPropertyNames(run.error)) : '',

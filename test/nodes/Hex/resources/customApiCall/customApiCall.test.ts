@@ -1,7 +1,7 @@
 import type { HexTestbed } from '../../../../support/hex';
 import { expectedRequest, json, startTestbed } from '../../../../support/hex';
 
-describe('Custom API Call resource (engine)', () => {
+describe('Hex API Request resource (engine)', () => {
 	let hex: HexTestbed;
 
 	beforeAll(async () => {

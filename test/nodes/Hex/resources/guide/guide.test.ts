@@ -1,4 +1,4 @@
-import { searchGuideDrafts } from '../../../../../nodes/Hex/resources/guide/searchGuideDrafts';
+import { searchGuideDrafts } from '../../../../../nodes/Hex/listSearch/searchGuideDrafts';
 import { draftGuides, guidesOf } from '../../../../fake-hex/routes/guides';
 import { hexLoadOptionsContext } from '../../../../harness/engine';
 import type { HexTestbed } from '../../../../support/hex';

@@ -1,0 +1,142 @@
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { fail, readJsonObject } from './inputs';
+
+/** What the Input Parameters fields of an operation say; the fields are the same everywhere. */
+export interface InputParameterTexts {
+	/** The description of the "None" mode. */
+	none: string;
+	/** The description of the mode selector, if any. */
+	mode?: string;
+	/** The description of the name/value rows. */
+	fields: string;
+	/** The description of the JSON field. */
+	json: string;
+}
+
+/** The Input Parameters mode, its name/value rows and its JSON field (Run → Start, Embedding). */
+export function inputParameterFields(
+	show: NonNullable<IDisplayOptions['show']>,
+	texts: InputParameterTexts,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Input Parameters',
+			name: 'inputParametersMode',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show },
+			options: [
+				{ name: 'None', value: 'none', description: texts.none },
+				{ name: 'Using Fields Below', value: 'fields', description: 'Enter name and value pairs' },
+				{ name: 'Using JSON', value: 'json', description: 'Enter one JSON object' },
+			],
+			default: 'none',
+			...(texts.mode === undefined ? {} : { description: texts.mode }),
+		},
+		{
+			displayName: 'Input Parameters',
+			name: 'inputParameters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Input Parameter',
+			default: {},
+			description: texts.fields,
+			displayOptions: { show: { ...show, inputParametersMode: ['fields'] } },
+			options: [
+				{
+					displayName: 'Parameter',
+					name: 'parameter',
+					values: [
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. region',
+							description: 'The input variable name in the Hex project',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. EMEA',
+							description: 'The value; an expression may return a number, boolean, list or object',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Input Parameters (JSON)',
+			name: 'inputParametersJson',
+			type: 'json',
+			default: '{}',
+			placeholder: 'e.g. {"region": "EMEA", "threshold": 10}',
+			description: texts.json,
+			displayOptions: { show: { ...show, inputParametersMode: ['json'] } },
+		},
+	];
+}
+
+/** The advice in the errors about a nameless row and a name given twice. */
+export interface PairAdvice {
+	noName: string;
+	twice: string;
+}
+
+const NAME_ADVICE: PairAdvice = {
+	noName: 'Enter a name, or remove the empty row.',
+	twice: 'Keep one row per name.',
+};
+
+interface Pair {
+	name?: unknown;
+	value?: unknown;
+}
+
+/**
+ * Name/value rows to an object; a row needs a name and a name may stand once. `toValue` shapes
+ * each value (e.g. strings only).
+ */
+export function readNamedValues(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	label: string,
+	advice: PairAdvice = NAME_ADVICE,
+	toValue: (value: unknown) => unknown = (value) => value,
+): IDataObject {
+	const pairs = context.getNodeParameter(parameter, []) as Pair[];
+	const result: IDataObject = {};
+	pairs.forEach((pair, index) => {
+		const name = String(pair.name ?? '').trim();
+		if (name === '') fail(context, `${label} ${index + 1} has no name`, advice.noName);
+		if (name in result) fail(context, `${label} "${name}" is given twice`, advice.twice);
+		result[name] = toValue(pair.value) as IDataObject[keyof IDataObject];
+	});
+	return result;
+}
+
+/** The input parameters the fields of `inputParameterFields` hold; undefined for "None". */
+export function readInputParameters(
+	context: IExecuteSingleFunctions,
+	advice: PairAdvice = NAME_ADVICE,
+): IDataObject | undefined {
+	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
+	if (mode === 'json') {
+		return readJsonObject(
+			context,
+			'inputParametersJson',
+			'Input Parameters (JSON)',
+			'{"region": "EMEA"}',
+		);
+	}
+	if (mode !== 'fields') return undefined;
+	return readNamedValues(context, 'inputParameters.parameter', 'Input parameter', advice);
+}
