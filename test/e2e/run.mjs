@@ -1,0 +1,468 @@
+// End-to-end tests in real n8n (npm run test:e2e; expects `npm run build` first).
+// For each runtime in N8N_RUNTIMES: install n8n into the cache (once), start the fake Hex server
+// and an SMTP sink on 127.0.0.1, import a Hex credential pointing at the fake server and an SMTP
+// credential, import the four workflows of examples/ (node type rewritten to CUSTOM.hex, the
+// package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run each with `n8n execute --id`
+// and check the execution JSON, the requests the fake server received and the mail the sink got.
+// Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
+// Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
+// temporary n8n user folders.
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startFakeHex } from './fake-hex.mjs';
+import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
+import { messageText, startSmtpSink } from './smtp-sink.mjs';
+
+const HEX_CREDENTIAL_ID = 'e2eHexCredential01';
+const SMTP_CREDENTIAL_ID = 'e2eSmtpCredential1';
+const DAY_MS = 86_400_000;
+
+class Check extends Error {}
+
+function assert(condition, message) {
+	if (!condition) throw new Check(message);
+}
+
+function sameSet(actual, expected) {
+	const a = [...new Set(actual)].sort();
+	const b = [...new Set(expected)].sort();
+	return (
+		a.length === b.length && a.every((v, i) => v === b[i]) && actual.length === expected.length
+	);
+}
+
+/** Output items of a node's first run: main[outputIndex], or [] when the node did not run. */
+function outputOf(execution, nodeName, outputIndex = 0) {
+	const runs = execution.data?.resultData?.runData?.[nodeName];
+	if (!runs?.length) return undefined;
+	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
+}
+
+function nodeError(execution) {
+	const error = execution.data?.resultData?.error;
+	if (!error) return '';
+	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` (${error.description})` : ''}`;
+}
+
+function publishedProjects(fake) {
+	return fake.state.projects.filter((p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0);
+}
+
+/** Every id a list operation returns, read page by page straight from the fake server. */
+async function listAllIds(fake, path) {
+	const ids = [];
+	let after;
+	for (let page = 0; page < 100; page++) {
+		const url = new URL(`${fake.baseUrl}${path}`);
+		url.searchParams.set('limit', '100');
+		if (after) url.searchParams.set('after', after);
+		const response = await fetch(url, { headers: { authorization: `Bearer ${fake.token}` } });
+		assert(response.ok, `direct ${path} answered ${response.status}`);
+		const body = await response.json();
+		ids.push(...body.values.map((v) => v.id));
+		after = body.pagination?.after;
+		if (!after || body.values.length === 0) break;
+	}
+	return ids;
+}
+
+const WORKFLOWS = [
+	{
+		key: 'offboarding',
+		file: 'offboard-inactive-users.json',
+		id: 'e2eOffboarding',
+		prepare(ctx) {
+			// Generated logins are relative to a fixed past date; make a third of the users recent.
+			const now = Date.now();
+			ctx.fake.state.users.forEach((user, i) => {
+				if (i % 3 === 1) user.lastLoginDate = new Date(now - (i + 1) * DAY_MS).toISOString();
+			});
+			const cutoff = now - 90 * DAY_MS;
+			ctx.expected = ctx.fake.state
+				.activeUsers()
+				.filter(
+					(u) => u.role !== 'ADMIN' && (!u.lastLoginDate || Date.parse(u.lastLoginDate) < cutoff),
+				)
+				.map((u) => u.id);
+			ctx.activeBefore = ctx.fake.state.activeUsers().length;
+			assert(
+				ctx.expected.length > 0 && ctx.expected.length < ctx.activeBefore,
+				'seed gives no mix of users',
+			);
+		},
+		check(execution, ctx) {
+			const listed = outputOf(execution, 'Get Hex Users');
+			assert(
+				listed?.length === ctx.activeBefore,
+				`Get Hex Users returned ${listed?.length} users, expected ${ctx.activeBefore}`,
+			);
+			const filtered = outputOf(execution, 'Inactive for 90 Days');
+			assert(
+				sameSet(
+					filtered.map((u) => u.id),
+					ctx.expected,
+				),
+				`the filter kept ${filtered.length} users, expected ${ctx.expected.length}`,
+			);
+			const deactivated = outputOf(execution, 'Deactivate Hex User') ?? [];
+			assert(
+				deactivated.length === ctx.expected.length,
+				`Deactivate Hex User output ${deactivated.length} items, expected ${ctx.expected.length}`,
+			);
+			const posted = ctx.requests
+				.filter((r) => r.method === 'POST' && /\/v1\/users\/[^/]+\/deactivate$/.test(r.path))
+				.map((r) => r.path.split('/').at(-2));
+			assert(
+				sameSet(posted, ctx.expected),
+				`Hex received ${posted.length} deactivations, expected ${ctx.expected.length} (each once)`,
+			);
+			assert(
+				sameSet([...ctx.fake.state.deactivatedUserIds], ctx.expected),
+				'the fake workspace did not end with exactly the inactive users deactivated',
+			);
+			return `${ctx.expected.length} of ${ctx.activeBefore} users deactivated`;
+		},
+	},
+	{
+		key: 'run-then-email',
+		file: 'run-project-then-email.json',
+		id: 'e2eRunThenEmail',
+		prepare(ctx) {
+			ctx.project = publishedProjects(ctx.fake)[0];
+			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'COMPLETED', pollsBeforeTerminal: 2 });
+			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+			ctx.pollInterval = 2;
+			ctx.today = new Date().toISOString().slice(0, 10);
+		},
+		check(execution, ctx) {
+			const [run] = outputOf(execution, 'Run Hex Project and Wait') ?? [];
+			assert(run, 'Run Hex Project and Wait returned nothing');
+			assert(run.status === 'COMPLETED', `the run ended ${run.status}, expected COMPLETED`);
+			const stored = ctx.fake.state.findRun(ctx.project.id, run.runId);
+			assert(
+				stored?.status === 'COMPLETED',
+				'the fake workspace has no completed run with that id',
+			);
+			assert(run.runUrl === stored.runUrl, 'the run URL in n8n differs from the one Hex sent');
+			const starts = ctx.requests.filter((r) => r.operationId === 'RunProject');
+			assert(starts.length === 1, `${starts.length} RunProject requests, expected 1`);
+			const inputs = starts[0].body?.inputParams;
+			assert(
+				inputs?.region === 'EMEA' && inputs?.report_date === ctx.today,
+				`RunProject inputs were ${JSON.stringify(inputs)}`,
+			);
+			const polls = ctx.requests.filter((r) => r.operationId === 'GetRunStatus').length;
+			assert(
+				polls >= 3,
+				`${polls} status polls, expected at least 3 (PENDING, RUNNING, COMPLETED)`,
+			);
+			assert(
+				ctx.smtp.messages.length === 1,
+				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+			);
+			const [mail] = ctx.smtp.messages;
+			assert(sameSet(mail.to, ['data-team@example.com']), `mail went to ${mail.to.join(', ')}`);
+			const text = messageText(mail.raw);
+			assert(text.includes(`Open it: ${run.runUrl}`), 'the mail does not contain the run URL');
+			assert(
+				/Subject: Hex report \(EMEA\) is ready/.test(text),
+				'the mail subject is not the one of the workflow',
+			);
+			const sent = outputOf(execution, 'Email the Run Link') ?? [];
+			assert(sent.length === 1, `Email the Run Link output ${sent.length} items`);
+			return `run COMPLETED after ${polls} polls, email with the run URL sent`;
+		},
+	},
+	{
+		key: 'audit',
+		file: 'audit-data-connections-and-projects.json',
+		id: 'e2eAudit',
+		async prepare(ctx) {
+			ctx.expectedConnections = await listAllIds(ctx.fake, '/v1/data-connections');
+			ctx.expectedProjects = await listAllIds(ctx.fake, '/v1/projects');
+			assert(
+				ctx.expectedConnections.length > 100 && ctx.expectedProjects.length > 200,
+				`the seed is too small to need several pages (${ctx.expectedConnections.length} data connections, ${ctx.expectedProjects.length} projects)`,
+			);
+		},
+		check(execution, ctx) {
+			const connections = outputOf(execution, 'All Data Connections') ?? [];
+			const projects = outputOf(execution, 'All Projects') ?? [];
+			assert(
+				sameSet(
+					connections.map((c) => c.id),
+					ctx.expectedConnections,
+				),
+				`All Data Connections returned ${connections.length} items, expected ${ctx.expectedConnections.length} distinct`,
+			);
+			assert(
+				sameSet(
+					projects.map((p) => p.id),
+					ctx.expectedProjects,
+				),
+				`All Projects returned ${projects.length} items, expected ${ctx.expectedProjects.length} distinct`,
+			);
+			const connectionPages = ctx.requests.filter((r) => r.operationId === 'ListDataConnections');
+			const projectPages = ctx.requests.filter((r) => r.operationId === 'ListProjects');
+			const pagesNeeded = (n) => Math.ceil(n / 100);
+			assert(
+				connectionPages.length === pagesNeeded(connections.length),
+				`${connectionPages.length} data connection pages requested`,
+			);
+			assert(
+				projectPages.length === pagesNeeded(projects.length),
+				`${projectPages.length} project pages requested`,
+			);
+			assert(
+				[...connectionPages, ...projectPages].slice(1).some((r) => r.query.after),
+				'no page was requested with a cursor',
+			);
+			return `${connections.length} data connections in ${connectionPages.length} pages, ${projects.length} projects in ${projectPages.length} pages`;
+		},
+	},
+	{
+		key: 'failed-run',
+		file: 'failed-run-error-path.json',
+		id: 'e2eFailedRun',
+		prepare(ctx) {
+			ctx.project = publishedProjects(ctx.fake)[1];
+			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'ERRORED', pollsBeforeTerminal: 1 });
+			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+			ctx.pollInterval = 2;
+		},
+		check(execution, ctx) {
+			const [started] = outputOf(execution, 'Start Hex Run') ?? [];
+			assert(started?.runId, 'Start Hex Run returned no run');
+			const ok = outputOf(execution, 'Wait for Completion', 0);
+			const failed = outputOf(execution, 'Wait for Completion', 1);
+			assert(ok !== undefined, 'Wait for Completion did not run');
+			assert(
+				ok.length === 0 && failed?.length === 1,
+				`Wait for Completion sent ${ok.length} items to success and ${failed?.length ?? 0} to error`,
+			);
+			assert(outputOf(execution, 'Run Succeeded') === undefined, 'the success branch ran');
+			const [alert] = outputOf(execution, 'Failed Run Alert') ?? [];
+			assert(alert, 'the error branch produced no alert');
+			const stored = ctx.fake.state.findRun(ctx.project.id, started.runId);
+			assert(stored?.status === 'ERRORED', 'the fake workspace has no errored run with that id');
+			assert(alert.status === 'ERRORED', `the alert says status ${alert.status}`);
+			assert(alert.runUrl === stored.runUrl, 'the alert does not carry the run URL');
+			assert(alert.alert.includes(stored.runUrl), 'the alert text lacks the run URL');
+			return `run ERRORED → error output → alert with status and run URL`;
+		},
+	},
+];
+
+/** The example as n8n should import it here: local node type, test credentials, fixed id. */
+async function workflowFor(spec, ctx) {
+	let text = await readFile(join(REPO_ROOT, 'examples', spec.file), 'utf8');
+	for (const [placeholder, value] of Object.entries(ctx.replace ?? {}))
+		text = text.split(placeholder).join(value);
+	const workflow = JSON.parse(text);
+	workflow.id = spec.id;
+	workflow.active = false;
+	for (const node of workflow.nodes) {
+		node.type = node.type.replace(/^n8n-nodes-hex\./, 'CUSTOM.');
+		if (node.credentials?.hexApi)
+			node.credentials.hexApi = { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' };
+		if (node.credentials?.smtp)
+			node.credentials.smtp = { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' };
+		if (ctx.pollInterval && node.parameters?.pollInterval !== undefined)
+			node.parameters.pollInterval = ctx.pollInterval;
+	}
+	assert(!/REPLACE_WITH_/.test(JSON.stringify(workflow)), `${spec.file} still has a placeholder`);
+	return workflow;
+}
+
+/**
+ * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
+ * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
+ */
+function parseExecution(stdout) {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i] !== '{') continue;
+		for (let j = i + 1; j < lines.length; j++) {
+			if (lines[j] !== '}') continue;
+			try {
+				return JSON.parse(lines.slice(i, j + 1).join('\n'));
+			} catch {
+				// a nested "}" line or not JSON after all; keep looking
+			}
+		}
+	}
+	return undefined;
+}
+
+function tail(text, n = 25) {
+	return text.trim().split('\n').slice(-n).join('\n');
+}
+
+async function runRuntime(runtime, { keep }) {
+	const results = [];
+	const installStarted = Date.now();
+	await ensureN8n(runtime.version);
+	const installSeconds = (Date.now() - installStarted) / 1000;
+	const userFolder = await mkdtemp(join(tmpdir(), `n8n-e2e-${runtime.version}-`));
+	const fake = await startFakeHex({ seed: 6, users: 45, projects: 320, dataConnections: 150 });
+	const smtp = await startSmtpSink();
+	const started = Date.now();
+	const cli = async (args, env = {}) => {
+		const result = await n8nCli(runtime.version, args, { userFolder, env });
+		// Nothing n8n prints may contain the token (the fake's, here).
+		assert(
+			!`${result.stdout}${result.stderr}`.includes(fake.token),
+			`n8n ${args[0]} printed the API token`,
+		);
+		return result;
+	};
+	try {
+		const credentials = join(userFolder, 'e2e-credentials.json');
+		await writeFile(
+			credentials,
+			JSON.stringify([
+				{
+					id: HEX_CREDENTIAL_ID,
+					name: 'Hex API (fake)',
+					type: 'hexApi',
+					data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+				},
+				{
+					id: SMTP_CREDENTIAL_ID,
+					name: 'SMTP sink',
+					type: 'smtp',
+					data: {
+						user: '',
+						password: '',
+						host: smtp.host,
+						port: smtp.port,
+						secure: false,
+						disableStartTls: true,
+					},
+				},
+			]),
+		);
+		await chmod(credentials, 0o600);
+		const imported = await cli(['import:credentials', `--input=${credentials}`]);
+		await rm(credentials);
+		if (imported.code !== 0)
+			throw new Error(`import:credentials failed:\n${tail(imported.stdout + imported.stderr)}`);
+
+		const contexts = new Map();
+		const workflows = [];
+		for (const spec of WORKFLOWS) {
+			const ctx = { fake, smtp };
+			contexts.set(spec.key, ctx);
+			workflows.push(await workflowFor(spec, await prepareReplacements(spec, ctx)));
+		}
+		const workflowFile = join(userFolder, 'e2e-workflows.json');
+		await writeFile(workflowFile, JSON.stringify(workflows));
+		const importedWf = await cli(['import:workflow', `--input=${workflowFile}`]);
+		if (importedWf.code !== 0)
+			throw new Error(`import:workflow failed:\n${tail(importedWf.stdout + importedWf.stderr)}`);
+
+		for (const spec of WORKFLOWS) {
+			const ctx = contexts.get(spec.key);
+			const t0 = Date.now();
+			let line;
+			try {
+				await spec.prepare(ctx);
+				fake.reset();
+				smtp.messages.length = 0;
+				const result = await cli(['execute', `--id=${spec.id}`, '--rawOutput'], {
+					// info: a failed execution's JSON is only printed at this level
+					N8N_LOG_LEVEL: 'info',
+				});
+				ctx.requests = [...fake.requests];
+				const execution = parseExecution(result.stdout);
+				assert(
+					execution,
+					`n8n execute printed no execution JSON (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+				);
+				assert(
+					execution.status === 'success' && !execution.data?.resultData?.error,
+					`execution ${execution.status}: ${nodeError(execution) || tail(result.stderr)}`,
+				);
+				assert(result.code === 0, `n8n execute exited ${result.code}`);
+				assert(
+					fake.internalErrors.length === 0,
+					`the fake Hex server broke its own spec: ${fake.internalErrors[0]}`,
+				);
+				const summary = await spec.check(execution, ctx);
+				line = `e2e PASS n8n ${runtime.version} ${spec.key} (${summary}; ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
+				results.push(true);
+			} catch (error) {
+				line = `e2e FAIL n8n ${runtime.version} ${spec.key}: ${error instanceof Check ? error.message : error.stack}`;
+				results.push(false);
+			}
+			console.log(line);
+		}
+	} finally {
+		await fake.close();
+		await smtp.close();
+		if (!keep) await rm(userFolder, { recursive: true, force: true });
+		else console.log(`kept n8n user folder ${userFolder}`);
+	}
+	console.log(
+		`e2e ${runtime.label} (${runtime.version}): waited ${installSeconds.toFixed(1)} s for the install (0 when cached), workflows ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
+	return results;
+}
+
+/**
+ * Placeholders are filled before import; their values (project ids) come from the seeded state,
+ * which `prepare` sets up again before the run (after fake.reset()).
+ */
+async function prepareReplacements(spec, ctx) {
+	await spec.prepare(ctx);
+	return ctx;
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const keep = args.includes('--keep');
+	const wanted = args
+		.filter((a) => a.startsWith('--runtime='))
+		.map((a) => a.slice('--runtime='.length));
+	const runtimes = wanted.length
+		? N8N_RUNTIMES.filter((r) =>
+				wanted.some((w) => r.version === w || r.version.startsWith(`${w}.`)),
+			)
+		: N8N_RUNTIMES;
+	if (!runtimes.length) throw new Error(`No runtime matches ${wanted.join(', ')}`);
+	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/credentials/HexApi.credentials.js']) {
+		if (!existsSync(join(REPO_ROOT, file))) {
+			throw new Error(`${file} is missing: run npm run build before npm run test:e2e`);
+		}
+	}
+	// Installs (first run only) go on side by side while the first runtime's workflows run.
+	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
+	const failures = [];
+	for (const runtime of runtimes) {
+		try {
+			const results = await runRuntime(runtime, { keep });
+			if (results.some((ok) => !ok))
+				failures.push(
+					`${runtime.label} (${runtime.version}): ${results.filter((ok) => !ok).length} workflow(s) failed`,
+				);
+		} catch (error) {
+			console.log(`e2e FAIL n8n ${runtime.version}: ${error.message}`);
+			failures.push(`${runtime.label} (${runtime.version}): ${error.message.split('\n')[0]}`);
+		}
+	}
+	if (failures.length) {
+		console.error(`e2e failed:\n- ${failures.join('\n- ')}`);
+		process.exit(1);
+	}
+	console.log(
+		`e2e: all ${WORKFLOWS.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
+	);
+}
+
+main().catch((error) => {
+	console.error(`e2e failed: ${error.stack ?? error}`);
+	process.exit(1);
+});
