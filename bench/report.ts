@@ -1,0 +1,353 @@
+// The bench's figures, checked against the goals and laid out as the table `npm run bench` prints
+// (markdown, so it can be pasted into the README).
+import type { BenchConfig, Mode } from './lib';
+
+export interface ListFigures {
+	users: number;
+	latencyMs: number;
+	requests: number;
+	minimumRequests: number;
+	sameCallsAsRaw: boolean;
+	rawMs: number[];
+	nodeMs: number[];
+	rawMedianMs: number;
+	nodeMedianMs: number;
+	ratio: number;
+	/** CPU time of the whole process (client + replay), medians and their ratio. */
+	rawCpuMedianMs: number;
+	nodeCpuMedianMs: number;
+	cpuRatio: number;
+	overheadPerPageMs: number;
+}
+
+export interface MemoryFigures {
+	client: 'raw' | 'node';
+	users: number;
+	latencyMs: number;
+	baselineRssMb: number;
+	peakRssMb: number;
+	rssGrowthMb: number;
+	heapGrowthMb: number;
+	retainedHeapMb: number;
+	processPeakRssMb: number;
+	items: number;
+}
+
+export interface PerItemFigures {
+	items: number;
+	latencyMs: number;
+	requests: number;
+	sameCallsAsRaw: boolean;
+	rawMs: number[];
+	nodeMs: number[];
+	rawMedianMs: number;
+	nodeMedianMs: number;
+	ratio: number;
+	rawCpuMedianMs: number;
+	nodeCpuMedianMs: number;
+	cpuRatio: number;
+	overheadPerItemMs: number;
+}
+
+export interface RateLimitedFigures {
+	runs: number;
+	limit: number;
+	windowMs: number;
+	latencyMs: number;
+	minimumMs: number;
+	nodeMs: number;
+	ratioToMinimum: number;
+	failures: number;
+	failureMessages: string[];
+	runsCreated: number;
+	distinctRunIdsOutput: number;
+	duplicates: number;
+	requests: number;
+	rateLimitedRequests: number;
+	rawMs: number;
+	rawRatioToMinimum: number;
+	rawRunsCreated: number;
+	rawRequests: number;
+}
+
+export interface WaitingRun {
+	runId: string;
+	status: string;
+	plannedRunTimeMs: number;
+	runTimeMs: number;
+	polls: number;
+	bound: number;
+}
+
+export interface WaitingFigures {
+	runs: number;
+	pollIntervalMs: number;
+	latencyMs: number;
+	nodeMs: number;
+	lowerBoundMs: number;
+	perRun: WaitingRun[];
+	maxPollsOverBound: number;
+}
+
+export interface Goal {
+	scenario: string;
+	figure: string;
+	value: number | string;
+	goal: string;
+	met: boolean;
+}
+
+export interface Results {
+	mode: Mode;
+	date: string;
+	platform: {
+		node: string;
+		platform: string;
+		cpus: number;
+		cpuModel: string;
+		loadAverage: number[];
+	};
+	config: BenchConfig;
+	list: ListFigures[];
+	listMemory: MemoryFigures[];
+	perItem: PerItemFigures[];
+	rateLimited: RateLimitedFigures[];
+	waiting: WaitingFigures | undefined;
+	goals: Goal[];
+}
+
+export function evaluateGoals(results: Results): Goal[] {
+	const goals: Goal[] = [];
+	for (const list of results.list) {
+		const scenario = `list ${list.users} users, latency ${list.latencyMs} ms`;
+		goals.push({
+			scenario,
+			figure: 'requests',
+			value: list.requests,
+			goal: `= ${list.minimumRequests} (ceil(N/500))`,
+			met: list.requests === list.minimumRequests,
+		});
+		goals.push({
+			scenario,
+			figure: 'time node/raw',
+			value: list.ratio,
+			goal: '≤ 1.3',
+			met: list.ratio <= 1.3,
+		});
+	}
+	for (const perItem of results.perItem) {
+		goals.push({
+			scenario: `per item ${perItem.items} items, latency ${perItem.latencyMs} ms`,
+			figure: 'time node/raw',
+			value: perItem.ratio,
+			goal: '≤ 1.5',
+			met: perItem.ratio <= 1.5,
+		});
+	}
+	const batches = results.rateLimited.filter((r) => r.runs === results.config.rateLimited.runs);
+	for (const batch of batches) {
+		const scenario = `rate limited ${batch.runs} runs, ${batch.limit} per ${batch.windowMs} ms`;
+		goals.push({
+			scenario,
+			figure: 'time / minimum',
+			value: batch.ratioToMinimum,
+			goal: '≤ 1.05',
+			met: batch.ratioToMinimum <= 1.05,
+		});
+		goals.push({
+			scenario,
+			figure: 'failures',
+			value: batch.failures,
+			goal: '= 0',
+			met: batch.failures === 0,
+		});
+		goals.push({
+			scenario,
+			figure: 'runs created',
+			value: batch.runsCreated,
+			goal: `= ${batch.runs}`,
+			met: batch.runsCreated === batch.runs,
+		});
+		goals.push({
+			scenario,
+			figure: 'duplicates',
+			value: batch.duplicates,
+			goal: '= 0',
+			met: batch.duplicates === 0,
+		});
+	}
+	for (const run of results.waiting?.perRun ?? []) {
+		goals.push({
+			scenario: `waiting, run of ${run.runTimeMs} ms`,
+			figure: 'status polls',
+			value: run.polls,
+			goal: `≤ ${run.bound} (ceil(T/I)+1)`,
+			met: run.polls <= run.bound,
+		});
+	}
+	return goals;
+}
+
+const table = (header: string[], rows: Array<Array<string | number>>) =>
+	[
+		`| ${header.join(' | ')} |`,
+		`|${header.map(() => ' --- ').join('|')}|`,
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+	].join('\n');
+
+const mark = (met: boolean) => (met ? 'ok' : '**MISS**');
+
+export function formatTable(results: Results): string {
+	const out: string[] = [];
+	const { platform } = results;
+	out.push(
+		`n8n-nodes-hex bench (${results.mode}), ${results.date}, Node ${platform.node}, ${platform.platform}, ${platform.cpus} × ${platform.cpuModel}, load average at start ${platform.loadAverage.join(' / ')} (1 / 5 / 15 min)`,
+		'Fake Hex in the same process; latency = delay added by the fake to every request. Goals are on wall time; CPU time (client + in-process replay, raw / node ms) is given beside it, as other work on the machine moves it far less.',
+		'',
+		'1. List: User → Get Many, Return All (times: median of the runs)',
+		'',
+		table(
+			[
+				'users',
+				'latency',
+				'requests (min)',
+				'raw ms',
+				'node ms',
+				'node/raw (≤ 1.3)',
+				'CPU node/raw',
+				'node overhead / page',
+			],
+			results.list.map((l) => [
+				l.users,
+				`${l.latencyMs} ms`,
+				`${l.requests} (${l.minimumRequests}) ${mark(l.requests === l.minimumRequests)}`,
+				l.rawMedianMs,
+				l.nodeMedianMs,
+				`${l.ratio} ${mark(l.ratio <= 1.3)}`,
+				`${l.cpuRatio} (${l.rawCpuMedianMs} / ${l.nodeCpuMedianMs} ms)`,
+				`${l.overheadPerPageMs} ms`,
+			]),
+		),
+	);
+	if (results.listMemory.length) {
+		const sizes = [...new Set(results.listMemory.map((m) => m.users))];
+		const of = (users: number, client: string) =>
+			results.listMemory.find((m) => m.users === users && m.client === client);
+		out.push(
+			'',
+			'   Memory, each client alone in a fresh process (fake Hex and its N users included in the baseline):',
+			'',
+			table(
+				[
+					'users',
+					'raw peak RSS',
+					'node peak RSS',
+					'raw RSS growth',
+					'node RSS growth',
+					'node/raw growth',
+					'raw heap growth',
+					'node heap growth',
+				],
+				sizes.map((users) => {
+					const raw = of(users, 'raw');
+					const node = of(users, 'node');
+					return [
+						users,
+						`${raw?.peakRssMb} MB`,
+						`${node?.peakRssMb} MB`,
+						`${raw?.rssGrowthMb} MB`,
+						`${node?.rssGrowthMb} MB`,
+						raw && node ? (node.rssGrowthMb / Math.max(raw.rssGrowthMb, 1)).toFixed(1) : '-',
+						`${raw?.heapGrowthMb} MB`,
+						`${node?.heapGrowthMb} MB`,
+					];
+				}),
+			),
+		);
+	}
+	out.push(
+		'',
+		'2. Per item: Project → Get, one request per input item (all items at once, raw too)',
+		'',
+		table(
+			[
+				'items',
+				'latency',
+				'requests',
+				'raw ms',
+				'node ms',
+				'node/raw (≤ 1.5)',
+				'CPU node/raw',
+				'node overhead / item',
+			],
+			results.perItem.map((p) => [
+				p.items,
+				`${p.latencyMs} ms`,
+				p.requests,
+				p.rawMedianMs,
+				p.nodeMedianMs,
+				`${p.ratio} ${mark(p.ratio <= 1.5)}`,
+				`${p.cpuRatio} (${p.rawCpuMedianMs} / ${p.nodeCpuMedianMs} ms)`,
+				`${p.overheadPerItemMs} ms`,
+			]),
+		),
+		'',
+		'3. Under the rate limit: Run → Start per item, fake enforcing the limit (fixed window, Retry-After in s)',
+		'',
+		table(
+			[
+				'runs',
+				'limit',
+				'minimum',
+				'node',
+				'node/min (≤ 1.05)',
+				'failures',
+				'runs created',
+				'duplicates',
+				'requests (429s)',
+				'raw (no retry cap)',
+			],
+			results.rateLimited.map((r) => [
+				r.runs,
+				`${r.limit}/${r.windowMs} ms`,
+				`${r.minimumMs} ms`,
+				`${r.nodeMs} ms`,
+				`${r.ratioToMinimum}${r.runs === results.config.rateLimited.runs ? ` ${mark(r.ratioToMinimum <= 1.05)}` : ''}`,
+				r.failures,
+				r.runsCreated,
+				r.duplicates,
+				`${r.requests} (${r.rateLimitedRequests})`,
+				`${r.rawMs} ms, ${r.rawRequests} requests`,
+			]),
+		),
+	);
+	const waiting = results.waiting;
+	if (waiting) {
+		out.push(
+			'',
+			`4. Waiting: Run → Start with Wait for Completion, poll interval ${waiting.pollIntervalMs / 1000} s, ${waiting.runs} runs in one execution: ${waiting.nodeMs} ms (first poll after the last run ended: ${waiting.lowerBoundMs} ms)`,
+			'',
+			table(
+				['run time', 'status polls', 'ceil(T/I)+1', 'result'],
+				waiting.perRun.map((run) => [
+					`${run.runTimeMs} ms`,
+					run.polls,
+					run.bound,
+					`${run.status} ${mark(run.polls <= run.bound)}`,
+				]),
+			),
+		);
+	}
+	const missed = results.goals.filter((g) => !g.met);
+	out.push(
+		'',
+		results.mode === 'smoke'
+			? 'Smoke run: sizes too small for the time goals, which only `npm run bench` judges; the smoke fails only on wrong request counts, runs created, failures or polls.'
+			: '',
+		missed.length
+			? `Goals missed: ${missed.map((g) => `${g.scenario}: ${g.figure} ${g.value} (goal ${g.goal})`).join('; ')}`
+			: `All ${results.goals.length} goals met.`,
+		'',
+	);
+	return out.join('\n');
+}
