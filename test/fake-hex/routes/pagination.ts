@@ -5,12 +5,13 @@ export interface CursorPage<T> {
 	pagination: { after: string | null; before: string | null };
 }
 
-// Cursors are opaque to clients: base64url of the operation and an item index.
-function encode(operationId: string, index: number): string {
+// Cursors are opaque to clients: base64url of a scope (the operation, or one thread's messages)
+// and an item index; a cursor from another scope is refused.
+export function encode(operationId: string, index: number): string {
 	return Buffer.from(JSON.stringify({ op: operationId, i: index })).toString('base64url');
 }
 
-function decode(operationId: string, cursor: unknown, total: number): number {
+export function decode(operationId: string, cursor: unknown, total: number): number {
 	if (typeof cursor !== 'string' || cursor === '') {
 		throw new HexApiError(400, 'Invalid pagination cursor', [`cursor: ${JSON.stringify(cursor)}`]);
 	}

@@ -5,7 +5,7 @@ import { Random } from '../random';
 import type { ResponseOf } from '../schemas';
 import type { FakeHexState } from '../state';
 import { ORG_SLUG } from '../state';
-import { paginate } from './pagination';
+import { decode, encode, paginate } from './pagination';
 import type { HandlerTable } from './types';
 
 type ThreadView = ResponseOf<'GetThread'>;
@@ -353,32 +353,8 @@ function commaList(value: string | null | undefined): string[] {
 		.filter(Boolean);
 }
 
-// Message cursors: base64url of the thread and a block index (opaque to clients).
-function encodeCursor(threadId: string, index: number): string {
-	return Buffer.from(JSON.stringify({ t: threadId, i: index })).toString('base64url');
-}
-
-function decodeCursor(threadId: string, cursor: string, total: number): number {
-	let decoded: { t?: unknown; i?: unknown } | undefined;
-	try {
-		decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof decoded;
-	} catch {
-		decoded = undefined;
-	}
-	const index = decoded?.i;
-	if (
-		decoded?.t !== threadId ||
-		typeof index !== 'number' ||
-		!Number.isInteger(index) ||
-		index < 0 ||
-		index > total
-	) {
-		throw new HexApiError(400, 'Invalid pagination cursor', [
-			`cursor: ${cursor} is not valid here`,
-		]);
-	}
-	return index;
-}
+// Message cursors are scoped to their thread.
+const messagesScope = (threadId: string) => `GetThreadMessages:${threadId}`;
 
 type Block = ResponseOf<'GetThreadMessages'>['content'][number];
 
@@ -494,18 +470,18 @@ export const threadHandlers: HandlerTable = {
 		let end = all.length;
 		let start = Math.max(0, end - limit);
 		if (query.before) {
-			end = decodeCursor(thread.id, query.before, all.length);
+			end = decode(messagesScope(thread.id), query.before, all.length);
 			start = Math.max(0, end - limit);
 		} else if (query.after) {
-			start = decodeCursor(thread.id, query.after, all.length);
+			start = decode(messagesScope(thread.id), query.after, all.length);
 			end = Math.min(all.length, start + limit);
 		}
 		return {
 			body: {
 				content: all.slice(start, end),
 				pagination: {
-					before: start > 0 ? encodeCursor(thread.id, start) : null,
-					after: end < all.length ? encodeCursor(thread.id, end) : null,
+					before: start > 0 ? encode(messagesScope(thread.id), start) : null,
+					after: end < all.length ? encode(messagesScope(thread.id), end) : null,
 				},
 			},
 		};
