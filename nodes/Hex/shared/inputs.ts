@@ -41,6 +41,15 @@ export function splitList(value: unknown): string[] {
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
 }
 
+/** The list cut into consecutive parts of at most `size` entries (one request each). */
+export function chunks<T>(values: T[], size: number): T[][] {
+	const parts: T[][] = [];
+	for (let start = 0; start < values.length; start += size) {
+		parts.push(values.slice(start, start + size));
+	}
+	return parts;
+}
+
 /** Stops an operation over a parameter the user must fix, before anything reaches Hex. */
 export function fail(
 	context: IExecuteSingleFunctions,

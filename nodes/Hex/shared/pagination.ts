@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { fail } from './inputs';
 import { sendHexRequest } from './requests';
 
 type Paginator = (
@@ -19,12 +20,10 @@ export function requestedCount(context: IExecutePaginationFunctions, items = 'it
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
 	const limit = context.getNodeParameter('limit', 50);
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
+		fail(
+			context,
 			`The "Limit" parameter must be a whole number of at least 1, got ${JSON.stringify(limit)}`,
-			{
-				description: `Set Limit to how many ${items} to return, or turn on Return All. Nothing was sent to Hex.`,
-			},
+			`Set Limit to how many ${items} to return, or turn on Return All.`,
 		);
 	}
 	return limit;

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { describeHexError, readHexError } from './errors';
+import { fail } from './inputs';
 import { HEX_CREDENTIAL_TYPE } from './transport';
 
 /** What a poll found: done (output this), failed (throw this message), or keep waiting. */
@@ -39,20 +40,17 @@ export function readWaitSettings(
 	const interval = context.getNodeParameter('pollInterval', 10) as unknown;
 	const timeout = context.getNodeParameter('timeout', defaultTimeoutSeconds) as unknown;
 	if (typeof interval !== 'number' || !(interval >= MIN_POLL_INTERVAL_SECONDS)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		fail(
+			context,
 			`The "Poll Interval" parameter must be at least ${MIN_POLL_INTERVAL_SECONDS} seconds, got ${JSON.stringify(interval)}`,
-			{
-				description:
-					'Hex allows about 30 status requests per minute; 10 seconds is a good interval. Nothing was sent to Hex.',
-			},
+			'Hex allows about 30 status requests per minute; 10 seconds is a good interval.',
 		);
 	}
 	if (typeof timeout !== 'number' || !(timeout > 0)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		fail(
+			context,
 			`The "Timeout" parameter must be a positive number of seconds, got ${JSON.stringify(timeout)}`,
-			{ description: `${timeoutAdvice} Nothing was sent to Hex.` },
+			timeoutAdvice,
 		);
 	}
 	return { intervalMs: interval * 1000, timeoutMs: timeout * 1000, timeoutSeconds: timeout };

@@ -127,7 +127,7 @@ function backoffMs(attempt: number, cap: number): number {
 }
 
 /** The error as an n8n error (errors from the routing engine already are), with a sentence added. */
-function nodeError(
+export function nodeError(
 	context: IExecutePaginationFunctions,
 	error: unknown,
 	sentence?: string,

@@ -1,16 +1,16 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { describeHexError, readHexError } from '../../shared/errors';
+import { chunks } from '../../shared/inputs';
 import { readHexId } from '../../shared/pathParameters';
-import { retryAfterMs } from '../../shared/polling';
-import { REQUEST_HANDLING_DEFAULTS } from '../../shared/requests';
-import { HEX_CREDENTIAL_TYPE } from '../../shared/transport';
+import { nodeError, sendHexRequest } from '../../shared/requests';
 import { GUIDE_BATCH_SIZE, readGuideFiles, upsertBody } from './guideRequests';
 
 /** DeleteGuideDraft answers 204 with no body; say what was deleted instead of an empty item. */
@@ -18,13 +18,6 @@ export async function deletedGuideDraft(
 	this: IExecuteSingleFunctions,
 ): Promise<INodeExecutionData[]> {
 	return [{ json: { deleted: true, orgGuideFileId: readHexId(this, 'orgGuideFileId') } }];
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-	const result: T[][] = [];
-	for (let start = 0; start < list.length; start += size)
-		result.push(list.slice(start, start + size));
-	return result;
 }
 
 interface BatchResult {
@@ -51,114 +44,58 @@ function writtenSoFar(written: IDataObject[]): string {
 	return `${written.length} file(s) were already written: ${shown}${paths.length > 10 ? ', …' : ''}. Writing them again is safe (their drafts are updated).`;
 }
 
+/** A later batch's failure, saying which batch failed and what earlier batches wrote. */
 function batchError(
-	context: IExecuteSingleFunctions,
+	error: NodeApiError | NodeOperationError,
 	batch: number,
 	batches: number,
 	written: IDataObject[],
-	found: { message: string; description?: string; httpCode?: string },
-): NodeApiError {
-	return new NodeApiError(
-		context.getNode(),
-		{ message: found.message },
-		{
-			message: `Batch ${batch} of ${batches}: ${found.message}`,
-			description: [found.description, writtenSoFar(written), 'No later batch was sent.']
-				.filter(Boolean)
-				.join('\n'),
-			httpCode: found.httpCode,
-		},
-	);
+): NodeApiError | NodeOperationError {
+	error.message = `Batch ${batch} of ${batches}: ${error.message}`;
+	error.description = [error.description, writtenSoFar(written), 'No later batch was sent.']
+		.filter(Boolean)
+		.join('\n');
+	return error;
 }
 
 /**
- * Sends one later batch with the policy of the node's request runner for a write: a 429 is
- * waited for and retried (Hex did nothing), anything else fails without sending it again.
+ * Create or Update Draft: every file was checked before sending; they go in batches of
+ * GUIDE_BATCH_SIZE, one request after the other, through the node's request runner (a write:
+ * a 429 is waited for and retried, nothing else is sent twice). One batch outputs Hex's answer;
+ * several output every file and warning, and the trace ID of each batch in `traceIds`.
  */
-async function sendBatch(
-	context: IExecuteSingleFunctions,
-	body: IDataObject,
-	position: { batch: number; batches: number; written: IDataObject[] },
-): Promise<BatchResult> {
-	const handling = {
-		...REQUEST_HANDLING_DEFAULTS,
-		...(context.getNodeParameter('requestHandling', {}) as IDataObject),
-	};
-	const maxRetries = Math.max(0, Math.floor(Number(handling.maxRetries) || 0));
-	const maxWaitMs = Math.max(1, Number(handling.maxRetryWait) || 60) * 1000;
-	const fault = (found: { message: string; description?: string; httpCode?: string }) =>
-		batchError(context, position.batch, position.batches, position.written, found);
-	for (let attempt = 0; ; attempt++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				HEX_CREDENTIAL_TYPE,
-				{
-					method: 'PUT',
-					url: '/v1/guides/draft',
-					body,
-					json: true,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					timeout: Math.max(1, Number(handling.timeout) || 120) * 1000,
-				},
-			)) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw fault({
-				message: (error as Error).message,
-				description:
-					'The request may have reached Hex, so it was not sent again. Check the drafts in Hex before running it again.',
-			});
-		}
-		if (response.statusCode === 429 && handling.retryOnRateLimit !== false) {
-			const asked = retryAfterMs(response.headers as IDataObject);
-			const wait = asked ?? Math.min(1000 * 2 ** attempt, maxWaitMs);
-			if (attempt < maxRetries && wait <= maxWaitMs) {
-				await sleep(wait);
-				continue;
-			}
-		}
-		if (response.statusCode >= 400) {
-			const details = readHexError(
-				response.statusCode,
-				response.body,
-				response.headers as IDataObject,
-			);
-			const { message, description } = describeHexError(details);
-			throw fault({ message, description, httpCode: String(details.status) });
-		}
-		const result = asBatchResult(response.body);
-		if (!result) {
-			throw fault({
-				message: `Hex answered ${response.statusCode} without the documented "files" list`,
-				httpCode: String(response.statusCode),
-			});
-		}
-		return result;
-	}
-}
-
-/**
- * Create or Update Draft: the routed request carried the first batch of files; the rest follow
- * here, one request per batch, and the item shows every file and warning. `traceIds` lists
- * the trace ID of each batch when there was more than one.
- */
-export async function upsertRemainingBatches(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
+export async function upsertInBatches(
+	this: IExecutePaginationFunctions,
+	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const batches = chunks(readGuideFiles(this), GUIDE_BATCH_SIZE);
-	if (batches.length <= 1 || items.length === 0) return items;
-	const first = asBatchResult(items[0].json) ?? { files: [], warnings: [] };
-	const merged: BatchResult = { files: [...first.files], warnings: [...first.warnings] };
-	const traceIds = [first.traceId];
-	for (let index = 1; index < batches.length; index++) {
-		const result = await sendBatch(this, upsertBody(this, batches[index]), {
-			batch: index + 1,
-			batches: batches.length,
-			written: merged.files,
-		});
+	if (batches.length <= 1) return await sendHexRequest(this, resultOptions);
+	const merged: BatchResult = { files: [], warnings: [] };
+	const traceIds: Array<string | undefined> = [];
+	for (const [index, files] of batches.entries()) {
+		let answer: INodeExecutionData[];
+		try {
+			answer = await sendHexRequest(this, {
+				...resultOptions,
+				options: { ...resultOptions.options, body: upsertBody(this, files) },
+			});
+		} catch (error) {
+			if (index === 0) throw nodeError(this, error);
+			throw batchError(nodeError(this, error), index + 1, batches.length, merged.files);
+		}
+		const result = asBatchResult(answer[0]?.json);
+		if (!result) {
+			if (index === 0) {
+				traceIds.push(undefined);
+				continue;
+			}
+			throw batchError(
+				new NodeOperationError(this.getNode(), 'Hex answered without the documented "files" list'),
+				index + 1,
+				batches.length,
+				merged.files,
+			);
+		}
 		merged.files.push(...result.files);
 		merged.warnings.push(...result.warnings);
 		traceIds.push(result.traceId);

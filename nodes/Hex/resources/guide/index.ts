@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { cursorPagination } from '../../shared/pagination';
 import { deleteDraftFields } from './deleteDraft';
 import { getManyDraftsFields } from './getManyDrafts';
-import { deletedGuideDraft, upsertRemainingBatches } from './guideOutput';
+import { deletedGuideDraft, upsertInBatches } from './guideOutput';
 import { publishDraftsFields } from './publishDrafts';
 import { upsertDraftFields } from './upsertDraft';
 
@@ -25,7 +25,7 @@ export const guideDescription: INodeProperties[] = [
 					'Write guide files by path: a new path creates a guide, an existing one gets a new or updated draft',
 				routing: {
 					request: { method: 'PUT', url: '/v1/guides/draft' },
-					output: { postReceive: [upsertRemainingBatches] },
+					operations: { pagination: upsertInBatches },
 				},
 			},
 			{

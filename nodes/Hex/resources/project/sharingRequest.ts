@@ -6,13 +6,12 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodePropertyOptions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { fail, refuseEmptyUpdate, splitList } from '../../shared/inputs';
+import { chunks, fail, refuseEmptyUpdate, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
-import { sendHexRequest } from '../../shared/requests';
+import { nodeError, sendHexRequest } from '../../shared/requests';
 
 /** Hex's sharing routes take at most this many users, groups or collections per request. */
 export const SHARING_CHUNK_SIZE = 25;
@@ -105,14 +104,6 @@ export async function buildWorkspaceAndPublicBody(
 	return requestOptions;
 }
 
-function chunks<T>(values: T[], size: number): T[][] {
-	const parts: T[][] = [];
-	for (let start = 0; start < values.length; start += size) {
-		parts.push(values.slice(start, start + size));
-	}
-	return parts;
-}
-
 /** `- id1, id2: reason` for each per-item error (`{userIds|groupIds|collectionIds|type, reason}`). */
 function describeItemError(error: IDataObject): string {
 	const subject =
@@ -159,20 +150,6 @@ function refusalError(
 	});
 }
 
-/** The runner's error (always an n8n error), with a sentence added to its description. */
-function withSentence(
-	context: IExecutePaginationFunctions,
-	error: unknown,
-	sentence: string | undefined,
-): NodeApiError | NodeOperationError {
-	const known =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeApiError(context.getNode(), error as JsonObject);
-	if (sentence) known.description = [known.description, sentence].filter(Boolean).join('\n');
-	return known;
-}
-
 /**
  * The "pagination" of the sharing operations: sends the upsert in chunks of 25 (Hex's limit per
  * request) through the shared request runner, one request after the other, and outputs one item:
@@ -210,7 +187,7 @@ export function sharingInChunks(target?: SharingTarget) {
 					target && index > 0
 						? `The first ${index * SHARING_CHUNK_SIZE} of ${entries.length} ${target.list} were already sent in ${index} earlier request(s) and Hex applied them${errors.length ? ` (with ${errors.length} per-item error(s))` : ''}; the rest were not sent.`
 						: undefined;
-				throw withSentence(this, error, sentBefore);
+				throw nodeError(this, error, sentBefore);
 			}
 			if (!answer.project || typeof answer.project !== 'object') {
 				throw new NodeOperationError(this.getNode(), 'Hex answered without the project', {
