@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
+import { isHexId } from './pathParameters';
+
 /** Reads a JSON parameter that must hold an object; the error names the field and shows the fix. */
 export function readJsonObject(
 	context: IExecuteSingleFunctions,
@@ -39,6 +41,24 @@ export function readJsonObject(
 export function splitList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return parts.map((part) => String(part).trim()).filter((part) => part !== '');
+}
+
+/**
+ * A comma-separated list (or an array from an expression) of Hex IDs, each checked before
+ * anything is sent; `invalid` words the message for the first one that is not a UUID.
+ */
+export function readHexIdList(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	invalid: (id: string) => string,
+	advice: string,
+	{ unique }: { unique: boolean },
+): string[] {
+	const listed = splitList(value);
+	const ids = unique ? [...new Set(listed)] : listed;
+	const bad = ids.find((id) => !isHexId(id));
+	if (bad !== undefined) fail(context, invalid(bad), advice);
+	return ids;
 }
 
 /** The list cut into consecutive parts of at most `size` entries (one request each). */

@@ -5,23 +5,21 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { fail, readName, refuseEmptyUpdate, splitList } from '../../shared/inputs';
-import { isHexId, readHexId } from '../../shared/pathParameters';
+import { fail, readHexIdList, readName, refuseEmptyUpdate } from '../../shared/inputs';
+import { readHexId } from '../../shared/pathParameters';
 
 // Hex's GroupMembers list takes at most 100 users per request.
 export const MAX_MEMBERS_PER_REQUEST = 100;
 
 /** A comma-separated list (or an array from an expression) of user IDs, checked and de-duplicated. */
 function readUserIds(context: IExecuteSingleFunctions, parameter: string, label: string): string[] {
-	const ids = [...new Set(splitList(context.getNodeParameter(parameter, '')))];
-	const invalid = ids.find((id) => !isHexId(id));
-	if (invalid !== undefined) {
-		fail(
-			context,
-			`The "${label}" parameter has an invalid Hex user ID: "${invalid}"`,
-			'Hex user IDs are UUIDs; separate several with commas.',
-		);
-	}
+	const ids = readHexIdList(
+		context,
+		context.getNodeParameter(parameter, ''),
+		(invalid) => `The "${label}" parameter has an invalid Hex user ID: "${invalid}"`,
+		'Hex user IDs are UUIDs; separate several with commas.',
+		{ unique: true },
+	);
 	if (ids.length > MAX_MEMBERS_PER_REQUEST) {
 		fail(
 			context,

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fail, splitList } from '../../shared/inputs';
-import { isHexId } from '../../shared/pathParameters';
+import { fail, readHexIdList } from '../../shared/inputs';
 import type { ExternalSourceFields } from './externalSource';
 import { externalSourceFromFields, externalSourceFromJson } from './externalSource';
 
@@ -172,20 +171,18 @@ export async function buildPublishBody(
 		requestOptions.body = { publishAllDraftGuides: true };
 		return requestOptions;
 	}
-	const ids = [...new Set(splitList(this.getNodeParameter('orgGuideFileIds', '')))];
+	const ids = readHexIdList(
+		this,
+		this.getNodeParameter('orgGuideFileIds', ''),
+		(invalid) => `The "Guide Draft IDs" parameter has an invalid ID: "${invalid}"`,
+		'Guide file IDs are UUIDs; separate several with commas.',
+		{ unique: true },
+	);
 	if (ids.length === 0) {
 		fail(
 			this,
 			'The "Guide Draft IDs" parameter is empty',
 			'Enter the IDs of the guide files to publish (comma-separated), or set "Publish" to "All Drafts".',
-		);
-	}
-	const invalid = ids.find((id) => !isHexId(id));
-	if (invalid !== undefined) {
-		fail(
-			this,
-			`The "Guide Draft IDs" parameter has an invalid ID: "${invalid}"`,
-			'Guide file IDs are UUIDs; separate several with commas.',
 		);
 	}
 	requestOptions.body = { orgGuideFileIds: ids };

@@ -9,8 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunks, fail, refuseEmptyUpdate, splitList } from '../../shared/inputs';
-import { isHexId } from '../../shared/pathParameters';
+import { chunks, fail, readHexIdList, refuseEmptyUpdate } from '../../shared/inputs';
 import { nodeError, sendHexRequest } from '../../shared/requests';
 
 /** Hex's sharing routes take at most this many users, groups or collections per request. */
@@ -57,20 +56,18 @@ export function buildSharingUpsertBody(target: SharingTarget) {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const ids = [...new Set(splitList(this.getNodeParameter(`${target.item}Ids`, '')))];
+		const ids = readHexIdList(
+			this,
+			this.getNodeParameter(`${target.item}Ids`, ''),
+			(invalid) => `The "${target.label}" parameter has an invalid Hex ID: "${invalid}"`,
+			`Hex ${target.item} IDs are UUIDs; separate several with commas.`,
+			{ unique: true },
+		);
 		if (ids.length === 0) {
 			fail(
 				this,
 				`The "${target.label}" parameter is empty`,
 				`Enter one or more ${target.item} IDs, separated by commas.`,
-			);
-		}
-		const invalid = ids.find((id) => !isHexId(id));
-		if (invalid !== undefined) {
-			fail(
-				this,
-				`The "${target.label}" parameter has an invalid Hex ID: "${invalid}"`,
-				`Hex ${target.item} IDs are UUIDs; separate several with commas.`,
 			);
 		}
 		const access = this.getNodeParameter('access', '') as string;

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readInputParameters } from '../../shared/inputParameters';
-import { fail, splitList } from '../../shared/inputs';
-import { isHexId } from '../../shared/pathParameters';
+import { fail, readHexIdList, splitList } from '../../shared/inputs';
 
 interface NotificationFields {
 	type?: string;
@@ -27,16 +26,13 @@ function readIds(
 	label: string,
 	position: number,
 ): string[] {
-	const ids = splitList(value);
-	const invalid = ids.find((id) => !isHexId(id));
-	if (invalid !== undefined) {
-		fail(
-			context,
-			`Notification ${position}: "${label}" has an invalid Hex ID: "${invalid}"`,
-			'Hex user and group IDs are UUIDs; separate several with commas.',
-		);
-	}
-	return ids;
+	return readHexIdList(
+		context,
+		value,
+		(invalid) => `Notification ${position}: "${label}" has an invalid Hex ID: "${invalid}"`,
+		'Hex user and group IDs are UUIDs; separate several with commas.',
+		{ unique: false },
+	);
 }
 
 function readNotifications(context: IExecuteSingleFunctions): IDataObject[] {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, splitList } from '../../shared/inputs';
+import { fail, readHexIdList, splitList } from '../../shared/inputs';
 import { isHexId } from '../../shared/pathParameters';
 
 function readPrompt(context: IExecuteSingleFunctions): string {
@@ -16,16 +16,13 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 }
 
 function readHexIds(context: IExecuteSingleFunctions, value: unknown, label: string): string[] {
-	const ids = splitList(value);
-	const invalid = ids.find((id) => !isHexId(id));
-	if (invalid !== undefined) {
-		fail(
-			context,
-			`"${label}" has an invalid Hex ID: "${invalid}"`,
-			'Hex IDs are UUIDs such as 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c; separate several with commas.',
-		);
-	}
-	return ids;
+	return readHexIdList(
+		context,
+		value,
+		(invalid) => `"${label}" has an invalid Hex ID: "${invalid}"`,
+		'Hex IDs are UUIDs such as 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c; separate several with commas.',
+		{ unique: false },
+	);
 }
 
 /** The Attachments collection as Hex's `attachments` object, or undefined when nothing is set. */
