@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const specPath = here('../../../shared/hex-openapi/openapi.json');
+const specPath = here('../hex-openapi/openapi.json');
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 
 const refName = (ref) => decodeURIComponent(ref.replace('#/components/schemas/', ''));

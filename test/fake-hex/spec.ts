@@ -1,6 +1,6 @@
 // Reads Hex's OpenAPI spec (the same file the zod schemas are generated from) to know, per
 // operation: its route, its error envelope style, and the types of its query parameters.
-import rawSpec from '../../../shared/hex-openapi/openapi.json';
+import rawSpec from '../hex-openapi/openapi.json';
 
 interface SchemaObject {
 	$ref?: string;

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { singleHexRequest } from '../../nodes/Hex/shared/requests';
-import spec from '../../../shared/hex-openapi/openapi.json';
+import spec from '../hex-openapi/openapi.json';
 
 export interface NodeOperation {
 	resource: string;

@@ -2,7 +2,7 @@ import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 
-import spec from '../../../shared/hex-openapi/openapi.json';
+import spec from '../hex-openapi/openapi.json';
 
 type SpecPaths = Record<
 	string,
