@@ -12,6 +12,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Check, assert, nodeError, parseExecution, tail } from './execution.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -19,12 +20,6 @@ import { messageText, startSmtpSink } from './smtp-sink.mjs';
 const HEX_CREDENTIAL_ID = 'e2eHexCredential01';
 const SMTP_CREDENTIAL_ID = 'e2eSmtpCredential1';
 const DAY_MS = 86_400_000;
-
-class Check extends Error {}
-
-function assert(condition, message) {
-	if (!condition) throw new Check(message);
-}
 
 function sameSet(actual, expected) {
 	const a = [...new Set(actual)].sort();
@@ -39,12 +34,6 @@ function outputOf(execution, nodeName, outputIndex = 0) {
 	const runs = execution.data?.resultData?.runData?.[nodeName];
 	if (!runs?.length) return undefined;
 	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
-}
-
-function nodeError(execution) {
-	const error = execution.data?.resultData?.error;
-	if (!error) return '';
-	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
 function publishedProjects(fake) {
@@ -275,30 +264,6 @@ async function workflowFor(spec, ctx) {
 	}
 	assert(!/REPLACE_WITH_/.test(JSON.stringify(workflow)), `${spec.file} still has a placeholder`);
 	return workflow;
-}
-
-/**
- * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
- * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
- */
-function parseExecution(stdout) {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		for (let j = i + 1; j < lines.length; j++) {
-			if (lines[j] !== '}') continue;
-			try {
-				return JSON.parse(lines.slice(i, j + 1).join('\n'));
-			} catch {
-				// a nested "}" line or not JSON after all; keep looking
-			}
-		}
-	}
-	return undefined;
-}
-
-function tail(text, n = 25) {
-	return text.trim().split('\n').slice(-n).join('\n');
 }
 
 async function runRuntime(runtime, { keep }) {
