@@ -10,12 +10,18 @@
 // was shown (tool names, descriptions, parameter schemas, tool results), the requests the fake
 // Hex received and the agent's final answer. One `e2e PASS|FAIL <runtime> ai-<scenario>` line per
 // scenario and runtime. Options: --runtime=<version|1|2> (repeatable); --keep keeps the folders.
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { Check, assert, nodeError, parseExecution, tail } from './execution.mjs';
+import {
+	Check,
+	assert,
+	executeWorkflow,
+	importIntoN8n,
+	requireBuild,
+	runtimesFromArgs,
+} from './execution.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { startScriptedLlm } from './scripted-llm.mjs';
@@ -423,29 +429,20 @@ async function runRuntime(runtime, { keep }) {
 		return result;
 	};
 	try {
-		const credentials = join(userFolder, 'e2e-credentials.json');
-		await writeFile(
-			credentials,
-			JSON.stringify([
-				{
-					id: HEX_CREDENTIAL_ID,
-					name: 'Hex API (fake)',
-					type: 'hexApi',
-					data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-				},
-				{
-					id: OPENAI_CREDENTIAL_ID,
-					name: 'Scripted model',
-					type: 'openAiApi',
-					data: { apiKey: OPENAI_KEY, url: llm.baseUrl, header: false },
-				},
-			]),
-		);
-		await chmod(credentials, 0o600);
-		const imported = await cli(['import:credentials', `--input=${credentials}`]);
-		await rm(credentials);
-		if (imported.code !== 0)
-			throw new Error(`import:credentials failed:\n${tail(imported.stdout + imported.stderr)}`);
+		await importIntoN8n(cli, userFolder, 'credentials', [
+			{
+				id: HEX_CREDENTIAL_ID,
+				name: 'Hex API (fake)',
+				type: 'hexApi',
+				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+			},
+			{
+				id: OPENAI_CREDENTIAL_ID,
+				name: 'Scripted model',
+				type: 'openAiApi',
+				data: { apiKey: OPENAI_KEY, url: llm.baseUrl, header: false },
+			},
+		]);
 
 		const planned = [];
 		for (const [index, scenario] of SCENARIOS.entries()) {
@@ -453,16 +450,12 @@ async function runRuntime(runtime, { keep }) {
 			const prompt = await scenario.prepare(ctx);
 			planned.push({ scenario, ctx, prompt, id: `e2eAiAgent${index + 1}` });
 		}
-		const workflowFile = join(userFolder, 'e2e-ai-workflows.json');
-		await writeFile(
-			workflowFile,
-			JSON.stringify(
-				await Promise.all(planned.map((p) => workflowFor(p.scenario, p.prompt, p.id))),
-			),
+		await importIntoN8n(
+			cli,
+			userFolder,
+			'workflow',
+			await Promise.all(planned.map((p) => workflowFor(p.scenario, p.prompt, p.id))),
 		);
-		const importedWf = await cli(['import:workflow', `--input=${workflowFile}`]);
-		if (importedWf.code !== 0)
-			throw new Error(`import:workflow failed:\n${tail(importedWf.stdout + importedWf.stderr)}`);
 
 		for (const run of planned) {
 			const { scenario, ctx } = run;
@@ -472,23 +465,18 @@ async function runRuntime(runtime, { keep }) {
 				fake.reset();
 				llm.reset();
 				current = run;
-				const result = await cli(['execute', `--id=${run.id}`, '--rawOutput'], {
-					// info: a failed execution's JSON is only printed at this level
-					N8N_LOG_LEVEL: 'info',
-				});
-				current = undefined;
-				ctx.requests = [...fake.requests];
+				let execution;
+				try {
+					execution = await executeWorkflow(cli, run.id);
+				} catch (error) {
+					// A refused request fails the execution; the refusal says why.
+					if (llm.errors.length) throw new Check(`the scripted model refused: ${llm.errors[0]}`);
+					throw error;
+				} finally {
+					current = undefined;
+					ctx.requests = [...fake.requests];
+				}
 				assert(llm.errors.length === 0, `the scripted model refused a request: ${llm.errors[0]}`);
-				const execution = parseExecution(result.stdout);
-				assert(
-					execution,
-					`n8n execute printed no execution JSON (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
-				);
-				assert(
-					execution.status === 'success' && !execution.data?.resultData?.error,
-					`execution ${execution.status}: ${nodeError(execution) || tail(result.stderr)}`,
-				);
-				assert(result.code === 0, `n8n execute exited ${result.code}`);
 				assert(
 					fake.internalErrors.length === 0,
 					`the fake Hex server broke its own spec: ${fake.internalErrors[0]}`,
@@ -531,19 +519,8 @@ async function runRuntime(runtime, { keep }) {
 async function main() {
 	const args = process.argv.slice(2);
 	const keep = args.includes('--keep');
-	const wanted = args
-		.filter((a) => a.startsWith('--runtime='))
-		.map((a) => a.slice('--runtime='.length));
-	const runtimes = wanted.length
-		? N8N_RUNTIMES.filter((r) =>
-				wanted.some((w) => r.version === w || r.version.startsWith(`${w}.`)),
-			)
-		: N8N_RUNTIMES;
-	if (!runtimes.length) throw new Error(`No runtime matches ${wanted.join(', ')}`);
-	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/credentials/HexApi.credentials.js']) {
-		if (!existsSync(join(REPO_ROOT, file)))
-			throw new Error(`${file} is missing: run npm run build before npm run test:ai`);
-	}
+	const runtimes = runtimesFromArgs(args, N8N_RUNTIMES);
+	requireBuild(REPO_ROOT, 'test:ai');
 	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
 	const failures = [];
 	for (const runtime of runtimes) {
