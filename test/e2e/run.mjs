@@ -7,11 +7,18 @@
 // Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
 // Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
 // temporary n8n user folders.
-import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import {
+	Check,
+	assert,
+	executeWorkflow,
+	importIntoN8n,
+	requireBuild,
+	runtimesFromArgs,
+} from './execution.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -19,12 +26,6 @@ import { messageText, startSmtpSink } from './smtp-sink.mjs';
 const HEX_CREDENTIAL_ID = 'e2eHexCredential01';
 const SMTP_CREDENTIAL_ID = 'e2eSmtpCredential1';
 const DAY_MS = 86_400_000;
-
-class Check extends Error {}
-
-function assert(condition, message) {
-	if (!condition) throw new Check(message);
-}
 
 function sameSet(actual, expected) {
 	const a = [...new Set(actual)].sort();
@@ -39,12 +40,6 @@ function outputOf(execution, nodeName, outputIndex = 0) {
 	const runs = execution.data?.resultData?.runData?.[nodeName];
 	if (!runs?.length) return undefined;
 	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
-}
-
-function nodeError(execution) {
-	const error = execution.data?.resultData?.error;
-	if (!error) return '';
-	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
 function publishedProjects(fake) {
@@ -277,30 +272,6 @@ async function workflowFor(spec, ctx) {
 	return workflow;
 }
 
-/**
- * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
- * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
- */
-function parseExecution(stdout) {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		for (let j = i + 1; j < lines.length; j++) {
-			if (lines[j] !== '}') continue;
-			try {
-				return JSON.parse(lines.slice(i, j + 1).join('\n'));
-			} catch {
-				// a nested "}" line or not JSON after all; keep looking
-			}
-		}
-	}
-	return undefined;
-}
-
-function tail(text, n = 25) {
-	return text.trim().split('\n').slice(-n).join('\n');
-}
-
 async function runRuntime(runtime, { keep }) {
 	const results = [];
 	const installStarted = Date.now();
@@ -320,36 +291,27 @@ async function runRuntime(runtime, { keep }) {
 		return result;
 	};
 	try {
-		const credentials = join(userFolder, 'e2e-credentials.json');
-		await writeFile(
-			credentials,
-			JSON.stringify([
-				{
-					id: HEX_CREDENTIAL_ID,
-					name: 'Hex API (fake)',
-					type: 'hexApi',
-					data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+		await importIntoN8n(cli, userFolder, 'credentials', [
+			{
+				id: HEX_CREDENTIAL_ID,
+				name: 'Hex API (fake)',
+				type: 'hexApi',
+				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+			},
+			{
+				id: SMTP_CREDENTIAL_ID,
+				name: 'SMTP sink',
+				type: 'smtp',
+				data: {
+					user: '',
+					password: '',
+					host: smtp.host,
+					port: smtp.port,
+					secure: false,
+					disableStartTls: true,
 				},
-				{
-					id: SMTP_CREDENTIAL_ID,
-					name: 'SMTP sink',
-					type: 'smtp',
-					data: {
-						user: '',
-						password: '',
-						host: smtp.host,
-						port: smtp.port,
-						secure: false,
-						disableStartTls: true,
-					},
-				},
-			]),
-		);
-		await chmod(credentials, 0o600);
-		const imported = await cli(['import:credentials', `--input=${credentials}`]);
-		await rm(credentials);
-		if (imported.code !== 0)
-			throw new Error(`import:credentials failed:\n${tail(imported.stdout + imported.stderr)}`);
+			},
+		]);
 
 		const contexts = new Map();
 		const workflows = [];
@@ -358,11 +320,7 @@ async function runRuntime(runtime, { keep }) {
 			contexts.set(spec.key, ctx);
 			workflows.push(await workflowFor(spec, await prepareReplacements(spec, ctx)));
 		}
-		const workflowFile = join(userFolder, 'e2e-workflows.json');
-		await writeFile(workflowFile, JSON.stringify(workflows));
-		const importedWf = await cli(['import:workflow', `--input=${workflowFile}`]);
-		if (importedWf.code !== 0)
-			throw new Error(`import:workflow failed:\n${tail(importedWf.stdout + importedWf.stderr)}`);
+		await importIntoN8n(cli, userFolder, 'workflow', workflows);
 
 		for (const spec of WORKFLOWS) {
 			const ctx = contexts.get(spec.key);
@@ -372,21 +330,8 @@ async function runRuntime(runtime, { keep }) {
 				await spec.prepare(ctx);
 				fake.reset();
 				smtp.messages.length = 0;
-				const result = await cli(['execute', `--id=${spec.id}`, '--rawOutput'], {
-					// info: a failed execution's JSON is only printed at this level
-					N8N_LOG_LEVEL: 'info',
-				});
+				const execution = await executeWorkflow(cli, spec.id);
 				ctx.requests = [...fake.requests];
-				const execution = parseExecution(result.stdout);
-				assert(
-					execution,
-					`n8n execute printed no execution JSON (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
-				);
-				assert(
-					execution.status === 'success' && !execution.data?.resultData?.error,
-					`execution ${execution.status}: ${nodeError(execution) || tail(result.stderr)}`,
-				);
-				assert(result.code === 0, `n8n execute exited ${result.code}`);
 				assert(
 					fake.internalErrors.length === 0,
 					`the fake Hex server broke its own spec: ${fake.internalErrors[0]}`,
@@ -424,20 +369,8 @@ async function prepareReplacements(spec, ctx) {
 async function main() {
 	const args = process.argv.slice(2);
 	const keep = args.includes('--keep');
-	const wanted = args
-		.filter((a) => a.startsWith('--runtime='))
-		.map((a) => a.slice('--runtime='.length));
-	const runtimes = wanted.length
-		? N8N_RUNTIMES.filter((r) =>
-				wanted.some((w) => r.version === w || r.version.startsWith(`${w}.`)),
-			)
-		: N8N_RUNTIMES;
-	if (!runtimes.length) throw new Error(`No runtime matches ${wanted.join(', ')}`);
-	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/credentials/HexApi.credentials.js']) {
-		if (!existsSync(join(REPO_ROOT, file))) {
-			throw new Error(`${file} is missing: run npm run build before npm run test:e2e`);
-		}
-	}
+	const runtimes = runtimesFromArgs(args, N8N_RUNTIMES);
+	requireBuild(REPO_ROOT, 'test:e2e');
 	// Installs (first run only) go on side by side while the first runtime's workflows run.
 	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
 	const failures = [];

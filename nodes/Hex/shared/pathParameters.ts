@@ -47,7 +47,7 @@ export function readHexId(context: IExecuteSingleFunctions, name: string): strin
 	if (!isHexId(id)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`The "${label}" parameter is not a Hex ID: ${JSON.stringify(id)}`,
+			`The "${label}" parameter is not a Hex ID (a UUID): ${JSON.stringify(id)}`,
 			{
 				description:
 					'Hex IDs are UUIDs such as 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c. Pick it from the list, paste its URL, or check the expression. Nothing was sent to Hex.',

@@ -59,7 +59,7 @@ function readOptionalProjectId(context: IExecuteSingleFunctions): string | undef
 	if (!isHexId(id)) {
 		fail(
 			context,
-			`The "Project" parameter is not a Hex ID: ${JSON.stringify(id)}`,
+			`The "Project" parameter is not a Hex ID (a UUID): ${JSON.stringify(id)}`,
 			'Pick the project from the list, paste its link, or enter its ID (a UUID).',
 		);
 	}

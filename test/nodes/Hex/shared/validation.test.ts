@@ -28,7 +28,7 @@ describe('bad input is refused before any request, naming the field', () => {
 		[
 			'a project name instead of an ID',
 			{ resource: 'project', operation: 'get', projectId: idFromExpression('Weekly Revenue') },
-			/The "Project" parameter is not a Hex ID: "Weekly Revenue"/,
+			/The "Project" parameter is not a Hex ID \(a UUID\): "Weekly Revenue"/,
 		],
 		[
 			'a path-traversing project ID',
@@ -73,7 +73,7 @@ describe('bad input is refused before any request, naming the field', () => {
 				projectId: locator(VALID_ID),
 				runId: fromExpression('latest'),
 			},
-			/The "Run ID" parameter is not a Hex ID: "latest"/,
+			/The "Run ID" parameter is not a Hex ID \(a UUID\): "latest"/,
 		],
 		[
 			'a bad user ID',

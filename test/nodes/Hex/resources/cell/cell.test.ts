@@ -87,7 +87,9 @@ describe('Cell resource (engine)', () => {
 				projectId: fromExpression('revenue-report'),
 				returnAll: true,
 			});
-			expect(run.error?.message).toBe('The "Project" parameter is not a Hex ID: "revenue-report"');
+			expect(run.error?.message).toBe(
+				'The "Project" parameter is not a Hex ID (a UUID): "revenue-report"',
+			);
 			expect(hex.sent()).toEqual([]);
 		});
 	});
@@ -408,7 +410,7 @@ describe('Cell resource (engine)', () => {
 				operation: 'delete',
 				cellId: fromExpression('cell 7'),
 			});
-			expect(run.error?.message).toBe('The "Cell" parameter is not a Hex ID: "cell 7"');
+			expect(run.error?.message).toBe('The "Cell" parameter is not a Hex ID (a UUID): "cell 7"');
 			expect(hex.sent()).toEqual([]);
 		});
 	});

@@ -114,7 +114,9 @@ describe('Collection resource (engine)', () => {
 				operation: 'get',
 				collectionId: locator('={{ "Finance" }}'),
 			});
-			expect(run.error?.message).toBe('The "Collection" parameter is not a Hex ID: "Finance"');
+			expect(run.error?.message).toBe(
+				'The "Collection" parameter is not a Hex ID (a UUID): "Finance"',
+			);
 			expect(hex.sent()).toEqual([]);
 		});
 	});

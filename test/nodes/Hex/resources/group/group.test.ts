@@ -108,7 +108,9 @@ describe('Group resource (engine)', () => {
 				operation: 'get',
 				groupId: locator('={{ "Data Team" }}'),
 			});
-			expect(run.error?.message).toBe('The "Group" parameter is not a Hex ID: "Data Team"');
+			expect(run.error?.message).toBe(
+				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
+			);
 			// Typed in the editor, the same value is flagged before the run.
 			await expect(
 				hex.run({ resource: 'group', operation: 'get', groupId: locator('Data Team') }),

@@ -467,7 +467,7 @@ describe('Guide resource (engine)', () => {
 				orgGuideFileId: locator('={{ "guides/sales.md" }}'),
 			});
 			expect(run.error?.message).toBe(
-				'The "Guide Draft" parameter is not a Hex ID: "guides/sales.md"',
+				'The "Guide Draft" parameter is not a Hex ID (a UUID): "guides/sales.md"',
 			);
 			expect(hex.sent()).toEqual([]);
 		});

@@ -85,7 +85,7 @@ describe('Run → Get Chart Image (engine)', () => {
 			staticId: 'Revenue chart',
 		});
 		expect(result.error?.message).toBe(
-			'The "Cell Static ID" parameter is not a Hex ID: "Revenue chart"',
+			'The "Cell Static ID" parameter is not a Hex ID (a UUID): "Revenue chart"',
 		);
 		expect(hex.sent()).toEqual([]);
 	});

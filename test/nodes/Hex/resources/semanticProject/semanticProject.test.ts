@@ -178,7 +178,7 @@ describe('Semantic Project resource (engine)', () => {
 				{ inputItems: [binaryItem(zip)] },
 			);
 			expect(run.error?.message).toBe(
-				'The "Semantic Project" parameter is not a Hex ID: "Finance"',
+				'The "Semantic Project" parameter is not a Hex ID (a UUID): "Finance"',
 			);
 			expect(hex.sent()).toEqual([]);
 		});

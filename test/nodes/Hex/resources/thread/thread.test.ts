@@ -144,7 +144,7 @@ describe('Thread resource (engine)', () => {
 			],
 			[
 				{ prompt: 'Hi', additionalFields: { projectId: locator('my-project') } },
-				'The "Project" parameter is not a Hex ID: "my-project"',
+				'The "Project" parameter is not a Hex ID (a UUID): "my-project"',
 			],
 		])('refuses bad input naming the field, sending nothing (%#)', async (parameters, message) => {
 			const run = await hex.run({ resource: 'thread', operation: 'create', ...parameters });
@@ -369,7 +369,9 @@ describe('Thread resource (engine)', () => {
 				threadId: locator('={{ "../../users/me" }}'),
 				prompt: 'More',
 			});
-			expect(run.error?.message).toBe('The "Thread" parameter is not a Hex ID: "../../users/me"');
+			expect(run.error?.message).toBe(
+				'The "Thread" parameter is not a Hex ID (a UUID): "../../users/me"',
+			);
 			expect(hex.fake.requests).toEqual([]);
 		});
 	});

@@ -1,0 +1,97 @@
+// Helpers shared by the end-to-end scripts that run workflows with `n8n execute` (run.mjs, ai.mjs):
+// the check error, runtime selection, importing into n8n, running a workflow and reading the
+// execution JSON n8n prints.
+import { existsSync } from 'node:fs';
+import { chmod, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** A failed check: its message is the whole story (no stack trace in the report). */
+export class Check extends Error {}
+
+export function assert(condition, message) {
+	if (!condition) throw new Check(message);
+}
+
+export function nodeError(execution) {
+	const error = execution.data?.resultData?.error;
+	if (!error) return '';
+	return `${error.node?.name ? `${error.node.name}: ` : ''}${error.message}${error.description ? ` (${error.description})` : ''}`;
+}
+
+/**
+ * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
+ * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
+ */
+export function parseExecution(stdout) {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i] !== '{') continue;
+		for (let j = i + 1; j < lines.length; j++) {
+			if (lines[j] !== '}') continue;
+			try {
+				return JSON.parse(lines.slice(i, j + 1).join('\n'));
+			} catch {
+				// a nested "}" line or not JSON after all; keep looking
+			}
+		}
+	}
+	return undefined;
+}
+
+export function tail(text, n = 25) {
+	return text.trim().split('\n').slice(-n).join('\n');
+}
+
+/** The runtimes that `--runtime=<version|1|2>` arguments (repeatable) select; all without one. */
+export function runtimesFromArgs(args, runtimes) {
+	const wanted = args
+		.filter((a) => a.startsWith('--runtime='))
+		.map((a) => a.slice('--runtime='.length));
+	const selected = wanted.length
+		? runtimes.filter((r) => wanted.some((w) => r.version === w || r.version.startsWith(`${w}.`)))
+		: runtimes;
+	if (!selected.length) throw new Error(`No runtime matches ${wanted.join(', ')}`);
+	return selected;
+}
+
+/** Throws unless the built node and credential are in dist/ (the e2e scripts load dist/). */
+export function requireBuild(repoRoot, script) {
+	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/credentials/HexApi.credentials.js']) {
+		if (!existsSync(join(repoRoot, file))) {
+			throw new Error(`${file} is missing: run npm run build before npm run ${script}`);
+		}
+	}
+}
+
+/**
+ * `n8n import:credentials` or `import:workflow` of `data` through a file in the user folder; a
+ * credentials file is private while it exists and removed after the import.
+ */
+export async function importIntoN8n(cli, userFolder, kind, data) {
+	const file = join(userFolder, `e2e-${kind}.json`);
+	await writeFile(file, JSON.stringify(data));
+	if (kind === 'credentials') await chmod(file, 0o600);
+	const result = await cli([`import:${kind}`, `--input=${file}`]);
+	if (kind === 'credentials') await rm(file);
+	if (result.code !== 0)
+		throw new Error(`import:${kind} failed:\n${tail(result.stdout + result.stderr)}`);
+}
+
+/** `n8n execute --id` of an imported workflow: its execution JSON, checked to have succeeded. */
+export async function executeWorkflow(cli, id) {
+	const result = await cli(['execute', `--id=${id}`, '--rawOutput'], {
+		// info: a failed execution's JSON is only printed at this level
+		N8N_LOG_LEVEL: 'info',
+	});
+	const execution = parseExecution(result.stdout);
+	assert(
+		execution,
+		`n8n execute printed no execution JSON (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+	);
+	assert(
+		execution.status === 'success' && !execution.data?.resultData?.error,
+		`execution ${execution.status}: ${nodeError(execution) || tail(result.stderr)}`,
+	);
+	assert(result.code === 0, `n8n execute exited ${result.code}`);
+	return execution;
+}
