@@ -313,7 +313,7 @@ async function main() {
 	};
 	const mainFolder = join(root, 'main');
 
-	progress('importing the credential and the two workflows (active) with the n8n CLI');
+	progress('importing the credential and the two workflows, publishing both, with the n8n CLI');
 	const credentialsFile = join(root, 'credentials.json');
 	await writeFile(
 		credentialsFile,
