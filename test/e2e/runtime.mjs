@@ -8,7 +8,9 @@
 // userFolder, port, env, echo, timeoutMs }) runs `n8n start` on 127.0.0.1:<port> with the built
 // package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node types CUSTOM.hex and
 // CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings answer, and returns
-// { url, logFile, logs(), stop(), exited, pid }. n8nCli(version, args, { userFolder, env }) runs
+// { url, logFile, logs(), stop(), exited, pid }; with command ['worker', ...] it runs a queue-mode
+// worker instead, its health server on 127.0.0.1:<port>, ready once /healthz/readiness answers
+// (database migrated, Redis connected). n8nCli(version, args, { userFolder, env }) runs
 // one CLI command (import:credentials, import:workflow, execute) and resolves to
 // { code, stdout, stderr }. n8n is kept local: telemetry, templates, version checks and 2.x's MCP
 // registry are off. Plain .mjs on purpose: not linted, no build step.
@@ -246,33 +248,34 @@ export async function startN8n({
 	env = {},
 	timeoutMs = 180000,
 	echo = false,
+	command = ['start'],
 }) {
 	const { n8nBin, nodeBin } = await ensureN8n(version);
 	await mkdir(userFolder, { recursive: true });
+	const worker = command[0] === 'worker';
 	const url = `http://127.0.0.1:${port}`;
 	if (await answers(`${url}/healthz`)) throw new Error(`Something already answers on ${url}`);
-	const logFile = join(userFolder, `n8n-${port}.log`);
+	const logFile = join(userFolder, `n8n-${worker ? 'worker-' : ''}${port}.log`);
 	const out = createWriteStream(logFile);
-	const child = spawn(nodeBin, [n8nBin, 'start'], {
+	const listen = worker
+		? {
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(port),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			}
+		: {
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: '127.0.0.1',
+				N8N_PROTOCOL: 'http',
+				N8N_EDITOR_BASE_URL: `${url}/`,
+				WEBHOOK_URL: `${url}/`,
+			};
+	const child = spawn(nodeBin, [n8nBin, ...command], {
 		cwd: userFolder,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
-		env: envWithNode(
-			nodeBin,
-			await n8nEnv({
-				version,
-				userFolder,
-				env: {
-					N8N_PORT: String(port),
-					N8N_LISTEN_ADDRESS: '127.0.0.1',
-					N8N_HOST: '127.0.0.1',
-					N8N_PROTOCOL: 'http',
-					N8N_EDITOR_BASE_URL: `${url}/`,
-					WEBHOOK_URL: `${url}/`,
-					...env,
-				},
-			}),
-		),
+		env: envWithNode(nodeBin, await n8nEnv({ version, userFolder, env: { ...listen, ...env } })),
 	});
 	for (const stream of [child.stdout, child.stderr]) {
 		stream.on('data', (chunk) => {
@@ -310,8 +313,10 @@ export async function startN8n({
 	// /healthz answers as soon as the HTTP server listens; /healthz/readiness once the database is
 	// migrated (n8n 2.x listens before its migrations); the REST API (public /rest/settings) comes
 	// a few seconds later still in n8n 1.x.
+	// A worker has no REST API.
 	const ready = async () =>
-		(await answers(`${url}/healthz/readiness`)) && (await answers(`${url}/rest/settings`));
+		(await answers(`${url}/healthz/readiness`)) &&
+		(worker || (await answers(`${url}/rest/settings`)));
 	while (!(await ready())) {
 		if (exited) {
 			throw new Error(

@@ -1,0 +1,733 @@
+// Queue mode (npm run test:queue; expects `npm run build` first): the node on n8n's distributed
+// engine. Starts, all on 127.0.0.1 and all stopped again by this script (also on failure):
+// a private Postgres and Redis (test/e2e/services.mjs), the fake Hex server with a compressed rate
+// limit (30 requests per 2 s), a collector for what the trigger emits, n8n 2.41.1 as main with
+// EXECUTIONS_MODE=queue and two `n8n worker` processes (concurrency 20 each), the package loaded
+// from dist/ as in the e2e tests. Two workflows, imported and published with the CLI:
+// - Webhook (production, POST) → Hex Run → Start (project and inputs from the body, Wait for
+//   Completion, error output on) → Respond to Webhook with the run; a failed run (error output)
+//   → Respond to Webhook with the error.
+// - Hex Trigger (Run Finished, the four projects, every minute) → HTTP Request to the collector.
+// 100 concurrent webhook calls over four projects (one of which the fake makes fail), then a main
+// restart with runs finishing while main is down. One `queue PASS|FAIL <check>` line per check,
+// a summary with the numbers measured, exit code 1 on any failure.
+// Options: --keep keeps the n8n user folders and logs.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startFakeHex } from './fake-hex.mjs';
+import { REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
+import { startPostgres, startRedis } from './services.mjs';
+
+const VERSION = '2.41.1';
+const CALLS = 100;
+const WORKERS = 2;
+const CONCURRENCY = 20;
+const POLL_INTERVAL_S = 2;
+const RATE_LIMIT = { limit: 30, windowMs: 2000 };
+const MAX_RETRIES = 10;
+const WEBHOOK_PATH = 'hex-queue-run';
+const CREDENTIAL_ID = 'queueHexCredential';
+const WEBHOOK_WORKFLOW_ID = 'queueHexWebhookRun';
+const TRIGGER_WORKFLOW_ID = 'queueHexRunTrigger';
+// The whole test, setup included, is stopped after this (a hang is a failure, not a CI timeout).
+const OVERALL_TIMEOUT_MS = 12 * 60_000;
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+const progress = (message) => process.stderr.write(`[queue ${elapsed()}] ${message}\n`);
+
+class Check extends Error {}
+function assert(condition, message) {
+	if (!condition) throw new Check(message);
+}
+
+const results = [];
+async function check(name, fn) {
+	try {
+		const detail = await fn();
+		results.push({ name, ok: true });
+		console.log(`queue PASS ${name}${detail ? ` (${detail})` : ''}`);
+	} catch (error) {
+		results.push({ name, ok: false });
+		console.log(
+			`queue FAIL ${name}: ${error instanceof Check ? error.message : (error.stack ?? error)}`,
+		);
+	}
+}
+
+async function waitUntil(condition, timeoutMs, what) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s: ${what}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+const cleanups = [];
+let cleaning;
+function cleanup() {
+	cleaning ??= (async () => {
+		for (const step of cleanups.reverse()) {
+			try {
+				await step();
+			} catch (error) {
+				process.stderr.write(`cleanup: ${error.message}\n`);
+			}
+		}
+	})();
+	return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		progress(`${signal}: stopping everything`);
+		void cleanup().then(() => process.exit(1));
+	});
+}
+
+/** Receives what the trigger workflow's HTTP Request node posts: one run per request. */
+async function startCollector() {
+	const emitted = [];
+	const server = createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			try {
+				emitted.push({ ...JSON.parse(body), receivedAt: Date.now() });
+				res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+			} catch {
+				res.writeHead(400).end();
+			}
+		});
+	});
+	const port = await freePort();
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${port}/emitted`,
+		emitted,
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
+
+const credential = { hexApi: { id: CREDENTIAL_ID, name: 'Hex API (fake)' } };
+
+function webhookWorkflow() {
+	return {
+		id: WEBHOOK_WORKFLOW_ID,
+		name: 'Queue: webhook → Hex run → respond',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: randomUUID(),
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'responseNode',
+					options: {},
+				},
+			},
+			{
+				id: randomUUID(),
+				name: 'Run Hex Project',
+				type: 'CUSTOM.hex',
+				typeVersion: 1,
+				position: [220, 0],
+				onError: 'continueErrorOutput',
+				credentials: credential,
+				parameters: {
+					resource: 'run',
+					operation: 'start',
+					projectId: { __rl: true, mode: 'id', value: '={{ $json.body.projectId }}' },
+					inputParametersMode: 'json',
+					inputParametersJson: '={{ JSON.stringify($json.body.inputs) }}',
+					waitForCompletion: true,
+					pollInterval: POLL_INTERVAL_S,
+					timeout: 300,
+					cancelOnTimeout: true,
+					requestHandling: { maxRetries: MAX_RETRIES },
+				},
+			},
+			{
+				id: randomUUID(),
+				name: 'Respond With Run',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1.1,
+				position: [440, -100],
+				parameters: {
+					respondWith: 'json',
+					responseBody:
+						"={{ JSON.stringify({ request: $('Webhook').item.json.body.request, status: $json.status, runId: $json.runId, projectId: $json.projectId, runUrl: $json.runUrl }) }}",
+					options: {},
+				},
+			},
+			{
+				id: randomUUID(),
+				name: 'Respond With Failure',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1.1,
+				position: [440, 100],
+				parameters: {
+					respondWith: 'json',
+					// An error item holds only { error }: the request comes from the Webhook node.
+					responseBody:
+						"={{ JSON.stringify({ request: $('Webhook').first().json.body.request, failed: true, error: $json.error }) }}",
+					options: {},
+				},
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Run Hex Project', type: 'main', index: 0 }]] },
+			'Run Hex Project': {
+				main: [
+					[{ node: 'Respond With Run', type: 'main', index: 0 }],
+					[{ node: 'Respond With Failure', type: 'main', index: 0 }],
+				],
+			},
+		},
+	};
+}
+
+function triggerWorkflow(projectIds, collectorUrl) {
+	return {
+		id: TRIGGER_WORKFLOW_ID,
+		name: 'Queue: Hex run finished → collector',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: randomUUID(),
+				name: 'Hex Run Finished',
+				type: 'CUSTOM.hexTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: credential,
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'runFinished',
+					statuses: ['COMPLETED', 'ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'],
+					projectScope: 'selected',
+					projects: {
+						project: projectIds.map((id) => ({ projectId: { __rl: true, mode: 'id', value: id } })),
+					},
+					runTrigger: 'ALL',
+				},
+			},
+			{
+				id: randomUUID(),
+				name: 'Report Emitted Run',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: {
+					method: 'POST',
+					url: collectorUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody:
+						'={{ JSON.stringify({ runId: $json.runId, projectId: $json.projectId, status: $json.status, executionId: $execution.id }) }}',
+					options: {},
+				},
+			},
+		],
+		connections: {
+			'Hex Run Finished': { main: [[{ node: 'Report Emitted Run', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+function countBy(values) {
+	const counts = new Map();
+	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+	return counts;
+}
+
+function startedExecutions(logs) {
+	return new Set([...logs.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
+}
+
+async function main() {
+	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/nodes/HexTrigger/HexTrigger.node.js']) {
+		if (!existsSync(join(REPO_ROOT, file)))
+			throw new Error(`${file} is missing: run npm run build before npm run test:queue`);
+	}
+	const keep = process.argv.includes('--keep');
+	await ensureN8n(VERSION);
+	progress(`n8n ${VERSION} ready; starting Postgres, Redis, the fake Hex server and the collector`);
+	const [pg, redis, fake, collector] = await Promise.all([
+		startPostgres(),
+		startRedis(),
+		startFakeHex({ seed: 12, users: 5, projects: 12, dataConnections: 1, rateLimit: RATE_LIMIT }),
+		startCollector(),
+	]);
+	cleanups.push(pg.stop, redis.stop, fake.close, collector.close);
+	const root = await mkdtemp(join(tmpdir(), 'n8n-queue-'));
+	cleanups.push(async () => {
+		if (keep) console.log(`kept ${root}`);
+		else await rm(root, { recursive: true, force: true });
+	});
+
+	// Four published projects: three complete after 1, 2 and 3 RUNNING polls, one errors.
+	const published = fake.state.projects.filter(
+		(p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0,
+	);
+	assert(published.length >= 4, `the seed has only ${published.length} published projects`);
+	const projects = published.slice(0, 4).map((p, i) => ({
+		id: p.id,
+		outcome:
+			i === 3
+				? { status: 'ERRORED', pollsBeforeTerminal: 2 }
+				: { status: 'COMPLETED', pollsBeforeTerminal: i + 1 },
+	}));
+	for (const p of projects) fake.state.setRunOutcome(p.id, p.outcome);
+	const historyRunIds = new Set(
+		projects.flatMap((p) => fake.state.runsOf(p.id).map((r) => r.runId)),
+	);
+
+	const shared = {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redis.host,
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: pg.host,
+		DB_POSTGRESDB_PORT: String(pg.port),
+		DB_POSTGRESDB_DATABASE: pg.database,
+		DB_POSTGRESDB_USER: pg.user,
+		DB_POSTGRESDB_PASSWORD: pg.password,
+		// Every process of one n8n must decrypt the same credentials.
+		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+		N8N_LOG_LEVEL: 'info',
+	};
+	const mainFolder = join(root, 'main');
+
+	progress('importing the credential and the two workflows, publishing both, with the n8n CLI');
+	const credentialsFile = join(root, 'credentials.json');
+	await writeFile(
+		credentialsFile,
+		JSON.stringify([
+			{
+				id: CREDENTIAL_ID,
+				name: 'Hex API (fake)',
+				type: 'hexApi',
+				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+			},
+		]),
+	);
+	await chmod(credentialsFile, 0o600);
+	const cli = async (args) => {
+		const result = await n8nCli(VERSION, args, { userFolder: mainFolder, env: shared });
+		const output = `${result.stdout}${result.stderr}`;
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${output.slice(-3000)}`);
+		assert(!output.includes(fake.token), `n8n ${args[0]} printed the API token`);
+		return output;
+	};
+	await cli(['import:credentials', `--input=${credentialsFile}`]);
+	await rm(credentialsFile);
+	const workflowsFile = join(root, 'workflows.json');
+	await writeFile(
+		workflowsFile,
+		JSON.stringify([
+			webhookWorkflow(),
+			triggerWorkflow(
+				projects.map((p) => p.id),
+				collector.url,
+			),
+		]),
+	);
+	await cli(['import:workflow', `--input=${workflowsFile}`]);
+	// n8n 2.x: activating is publishing (import's --activeState=fromJson needs a user session).
+	await Promise.all(
+		[WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID].map((id) => cli(['publish:workflow', `--id=${id}`])),
+	);
+
+	progress(`starting n8n main (queue mode) and ${WORKERS} workers (concurrency ${CONCURRENCY})`);
+	const mainPort = await freePort();
+	const startMain = () =>
+		startN8n({ version: VERSION, userFolder: mainFolder, port: mainPort, env: shared });
+	let n8nMain;
+	const workers = [];
+	cleanups.push(async () => {
+		await Promise.all([n8nMain?.stop(), ...workers.map((w) => w.stop())]);
+	});
+	const workerStarts = Array.from({ length: WORKERS }, async (_, i) => {
+		const worker = await startN8n({
+			version: VERSION,
+			userFolder: join(root, `worker-${i + 1}`),
+			port: await freePort(),
+			env: shared,
+			command: ['worker', `--concurrency=${CONCURRENCY}`],
+		});
+		workers[i] = worker;
+	});
+	n8nMain = await startMain();
+	await Promise.all(workerStarts);
+	const projectRunsPolls = () =>
+		fake.requests.filter((r) => r.operationId === 'GetProjectRuns').length;
+	// n8n 2.x activates published workflows through its publication service shortly after the
+	// start: the production webhook is registered in the database, the trigger polls once.
+	const webhookRegistered = async () =>
+		Number(
+			(
+				await pg.psql(
+					`select count(*) from webhook_entity where "workflowId" = '${WEBHOOK_WORKFLOW_ID}'`,
+				)
+			).trim(),
+		) > 0;
+	await waitUntil(webhookRegistered, 120000, 'main did not register the production webhook');
+	// The trigger's activation poll records where Hex stands; runs started before it would count
+	// as history.
+	await waitUntil(
+		() =>
+			projects.every((p) =>
+				fake.requests.some((r) => r.operationId === 'GetProjectRuns' && r.path.includes(p.id)),
+			),
+		120000,
+		'the Hex Trigger did not poll its projects at activation',
+	);
+	progress(`main on ${n8nMain.url}, workers ready; sending ${CALLS} webhook calls at once`);
+
+	// --- Workload: 100 concurrent webhook calls -------------------------------------------------
+	const requestsBefore = fake.requests.length;
+	const loadStarted = Date.now();
+	const calls = await Promise.all(
+		Array.from({ length: CALLS }, async (_, request) => {
+			const project = projects[request % projects.length];
+			const began = Date.now();
+			try {
+				const response = await fetch(`${n8nMain.url}/webhook/${WEBHOOK_PATH}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						request,
+						projectId: project.id,
+						inputs: { request_id: request, region: ['EMEA', 'AMER', 'APAC'][request % 3] },
+					}),
+					signal: AbortSignal.timeout(300000),
+				});
+				const text = await response.text();
+				let body;
+				try {
+					body = JSON.parse(text);
+				} catch {
+					body = text;
+				}
+				return { request, project, code: response.status, body, ms: Date.now() - began };
+			} catch (error) {
+				return { request, project, code: 0, body: String(error), ms: Date.now() - began };
+			}
+		}),
+	);
+	const loadSeconds = (Date.now() - loadStarted) / 1000;
+	progress(`all webhook calls answered in ${loadSeconds.toFixed(1)} s`);
+
+	const executionRows = async (workflowId) =>
+		(
+			await pg.psql(
+				`select id, status from execution_entity where "workflowId" = '${workflowId}' order by id`,
+			)
+		)
+			.trim()
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [id, status] = line.split('|');
+				return { id, status };
+			});
+	const finished = (rows) => rows.every((r) => !['new', 'running', 'waiting'].includes(r.status));
+	// An execution may still be saving after its response went out.
+	let webhookExecutions = [];
+	await waitUntil(
+		async () => {
+			webhookExecutions = await executionRows(WEBHOOK_WORKFLOW_ID);
+			return webhookExecutions.length >= CALLS && finished(webhookExecutions);
+		},
+		60000,
+		'the webhook executions did not all finish',
+	).catch(() => {});
+	const loadRequests = fake.requests.slice(requestsBefore);
+	const apiRuns = () =>
+		projects.flatMap((p) =>
+			fake.state
+				.runsOf(p.id)
+				.filter((r) => fake.state.runProgress.has(r.runId))
+				.map((r) => ({ ...r, project: p })),
+		);
+	const createdRuns = apiRuns();
+	const failProject = projects[3];
+	const okCalls = calls.filter((c) => c.project !== failProject);
+	const failCalls = calls.filter((c) => c.project === failProject);
+
+	await check('100 runs created, none twice', () => {
+		assert(
+			createdRuns.length === CALLS,
+			`Hex has ${createdRuns.length} runs started through the API`,
+		);
+		for (const p of projects) {
+			const wanted = calls.filter((c) => c.project === p).length;
+			const got = createdRuns.filter((r) => r.project === p).length;
+			assert(got === wanted, `project ${p.id}: ${got} runs for ${wanted} calls`);
+		}
+		const answered = okCalls.map((c) => c.body?.runId);
+		assert(
+			new Set(answered).size === okCalls.length,
+			`${okCalls.length} successful calls answered ${new Set(answered).size} distinct run IDs`,
+		);
+		const starts = loadRequests.filter((r) => r.operationId === 'RunProject');
+		const byRequest = countBy(starts.map((r) => r.body?.inputParams?.request_id));
+		assert(
+			byRequest.size === CALLS,
+			`RunProject was sent for ${byRequest.size} distinct request IDs, expected ${CALLS}`,
+		);
+		return `${createdRuns.length} runs, ${starts.length} RunProject requests (${starts.length - CALLS} answered 429 and retried)`;
+	});
+
+	await check('every webhook answered with the run’s final status', () => {
+		for (const c of okCalls) {
+			assert(c.code === 200, `call ${c.request} answered ${c.code}: ${JSON.stringify(c.body)}`);
+			const run = fake.state.findRun(c.project.id, c.body.runId);
+			assert(
+				run,
+				`call ${c.request} answered run ${c.body.runId}, which project ${c.project.id} does not have`,
+			);
+			assert(
+				c.body.status === 'COMPLETED' && run.status === 'COMPLETED',
+				`call ${c.request} answered ${c.body.status}, Hex says ${run.status}`,
+			);
+			assert(
+				c.body.request === c.request,
+				`call ${c.request} got the answer of call ${c.body.request}`,
+			);
+			assert(c.body.runUrl === run.runUrl, `call ${c.request} answered another run URL`);
+		}
+		for (const c of failCalls) {
+			assert(
+				c.code === 200 && c.body?.failed === true && c.body.request === c.request,
+				`call ${c.request} (failing project) answered ${c.code}: ${JSON.stringify(c.body)}`,
+			);
+			assert(
+				c.body.error === 'The Hex run ended with status ERRORED',
+				`call ${c.request} answered the error ${JSON.stringify(c.body.error)}`,
+			);
+		}
+		const failedRuns = createdRuns.filter((r) => r.project === failProject);
+		assert(
+			failedRuns.every((r) => r.status === 'ERRORED'),
+			'not every run of the failing project ended ERRORED',
+		);
+		const slowest = Math.max(...calls.map((c) => c.ms)) / 1000;
+		return `${okCalls.length} × 200 COMPLETED, ${failCalls.length} × failed: "The Hex run ended with status ERRORED"; slowest answer ${slowest.toFixed(1)} s`;
+	});
+
+	await check('0 failed executions; the runs Hex failed went to the error output', async () => {
+		const byStatus = countBy(webhookExecutions.map((r) => r.status));
+		assert(
+			webhookExecutions.length === CALLS,
+			`${webhookExecutions.length} executions of the webhook workflow, expected ${CALLS}`,
+		);
+		assert(
+			(byStatus.get('success') ?? 0) === CALLS,
+			`executions by status: ${JSON.stringify(Object.fromEntries(byStatus))}, expected ${CALLS} success`,
+		);
+		// Which executions took the error output: the ones whose Respond With Failure ran.
+		const failures = Number(
+			(
+				await pg.psql(
+					`select count(*) from execution_entity e join execution_data d on d."executionId" = e.id where e."workflowId" = '${WEBHOOK_WORKFLOW_ID}' and d.data like '%"Respond With Failure":"%'`,
+				)
+			).trim(),
+		);
+		assert(
+			failures === failCalls.length,
+			`${failures} executions took the error output, expected the ${failCalls.length} of the failing project`,
+		);
+		return `${byStatus.get('success')} success, of which ${failures} reported their ERRORED run on the error output`;
+	});
+
+	const perWorker = workers.map((w) => startedExecutions(w.logs()));
+	await check('both workers executed some', () => {
+		const ids = webhookExecutions.map((r) => r.id);
+		const counts = perWorker.map((set) => ids.filter((id) => set.has(id)).length);
+		const nowhere = ids.filter((id) => !perWorker.some((set) => set.has(id)));
+		const twice = ids.filter((id) => perWorker.filter((set) => set.has(id)).length > 1);
+		assert(
+			nowhere.length === 0,
+			`${nowhere.length} executions ran on no worker (e.g. ${nowhere[0]})`,
+		);
+		assert(twice.length === 0, `${twice.length} executions ran on both workers (e.g. ${twice[0]})`);
+		assert(
+			counts.every((n) => n > 0),
+			`executions per worker: ${counts.join(', ')}`,
+		);
+		assert(!/Worker started execution/.test(n8nMain.logs()), 'main executed workflows itself');
+		return `worker 1: ${counts[0]}, worker 2: ${counts[1]}`;
+	});
+
+	let budgetSummary = '';
+	await check('requests per run within the polling budget', () => {
+		const intervalMs = POLL_INTERVAL_S * 1000;
+		let polls = 0;
+		let slowed = 0;
+		for (const run of createdRuns) {
+			const progressOf = fake.state.runProgress.get(run.runId);
+			const statusRequests = loadRequests.filter(
+				(r) => r.operationId === 'GetRunStatus' && r.path.endsWith(`/runs/${run.runId}`),
+			).length;
+			const answered = progressOf.polls;
+			const runMs = Date.parse(run.endTime) - Date.parse(progressOf.createdAt);
+			const budget = Math.ceil(runMs / intervalMs) + 1;
+			assert(
+				answered === progressOf.outcome.pollsBeforeTerminal + 1,
+				`run ${run.runId}: ${answered} status answers, expected ${progressOf.outcome.pollsBeforeTerminal + 1} (none after the end)`,
+			);
+			assert(
+				statusRequests <= budget,
+				`run ${run.runId}: ${statusRequests} status requests in ${runMs} ms, budget ceil(run time / ${POLL_INTERVAL_S} s) + 1 = ${budget}`,
+			);
+			polls += statusRequests;
+			slowed += statusRequests - answered;
+		}
+		const total = loadRequests.filter((r) =>
+			['RunProject', 'GetRunStatus'].includes(r.operationId),
+		).length;
+		budgetSummary = `${(total / CALLS).toFixed(2)} requests per run (${polls} status requests, ${slowed} of them answered 429)`;
+		return budgetSummary;
+	});
+
+	// --- Trigger ---------------------------------------------------------------------------------
+	const emittedIds = () => collector.emitted.map((e) => e.runId);
+	const waitForEmitted = (runIds, timeoutMs, what) =>
+		waitUntil(() => runIds.every((id) => emittedIds().includes(id)), timeoutMs, what);
+	const triggerExecutionsSettled = async () => {
+		const rows = await executionRows(TRIGGER_WORKFLOW_ID);
+		return finished(rows) ? rows : undefined;
+	};
+	progress('waiting for the trigger to emit the finished runs (it polls every minute)');
+	const loadRunIds = createdRuns.map((r) => r.runId);
+	await waitForEmitted(loadRunIds, 150000, 'the trigger did not emit every finished run').catch(
+		(error) => progress(error.message),
+	);
+	await waitUntil(triggerExecutionsSettled, 30000, 'trigger executions did not finish').catch(
+		() => {},
+	);
+
+	const emittedOnce = (ids, label) => {
+		const counts = countBy(emittedIds());
+		const missing = ids.filter((id) => !counts.has(id));
+		const repeated = [...counts].filter(([, n]) => n > 1);
+		const unexpected = [...counts.keys()].filter((id) => historyRunIds.has(id));
+		assert(missing.length === 0, `${label}: ${missing.length} finished runs never emitted`);
+		assert(repeated.length === 0, `${label}: ${repeated.length} runs emitted more than once`);
+		assert(
+			unexpected.length === 0,
+			`${label}: ${unexpected.length} runs from before activation emitted`,
+		);
+		const statusMismatch = collector.emitted.filter((e) => {
+			const p = projects.find((q) => q.id === e.projectId);
+			return !p || fake.state.findRun(p.id, e.runId)?.status !== e.status;
+		});
+		assert(
+			statusMismatch.length === 0,
+			`${label}: ${statusMismatch.length} emitted with a wrong status`,
+		);
+	};
+	const triggerOnWorkers = async () => {
+		const rows = await executionRows(TRIGGER_WORKFLOW_ID);
+		const sets = workers.map((w) => startedExecutions(w.logs()));
+		const onWorkers = rows.filter((r) => sets.some((set) => set.has(r.id))).length;
+		assert(rows.length > 0, 'the trigger workflow never ran');
+		assert(
+			onWorkers === rows.length,
+			`${onWorkers} of ${rows.length} trigger executions ran on a worker`,
+		);
+		assert(
+			rows.every((r) => r.status === 'success'),
+			`trigger executions: ${rows.map((r) => r.status).join(', ')}`,
+		);
+		return rows;
+	};
+	let triggerRows = [];
+	await check('trigger: each finished run emitted exactly once', async () => {
+		emittedOnce(loadRunIds, 'during the load');
+		triggerRows = await triggerOnWorkers();
+		return `${loadRunIds.length} runs in ${triggerRows.length} trigger executions, all on workers`;
+	});
+
+	// --- Main restart ----------------------------------------------------------------------------
+	progress('restarting main; runs finish while it is down');
+	await n8nMain.stop();
+	const whileDown = projects.map((p, i) =>
+		fake.state.addRun(p.id, { status: i === 3 ? 'ERRORED' : 'COMPLETED', runTrigger: 'SCHEDULED' }),
+	);
+	const stillRunning = fake.state.addRun(projects[0].id, {
+		status: 'RUNNING',
+		runTrigger: 'SCHEDULED',
+	});
+	const pollsBeforeRestart = projectRunsPolls();
+	n8nMain = await startMain();
+	await waitUntil(
+		() => projectRunsPolls() > pollsBeforeRestart,
+		60000,
+		'the trigger did not poll after the restart',
+	);
+	// Ends after main saw it running (at its first poll after the restart, at the latest).
+	await waitUntil(
+		() => projectRunsPolls() >= pollsBeforeRestart + projects.length,
+		60000,
+		'the first poll after the restart did not finish',
+	);
+	fake.state.finishRun(projects[0].id, stillRunning.runId, 'COMPLETED');
+	const afterRestartIds = [...whileDown.map((r) => r.runId), stillRunning.runId];
+	await waitForEmitted(
+		afterRestartIds,
+		150000,
+		'runs that finished around the restart were not emitted',
+	).catch((error) => progress(error.message));
+	await waitUntil(triggerExecutionsSettled, 30000, 'trigger executions did not finish').catch(
+		() => {},
+	);
+	await check('trigger: after a main restart nothing repeats', async () => {
+		emittedOnce([...loadRunIds, ...afterRestartIds], 'after the restart');
+		const rows = await triggerOnWorkers();
+		return `${afterRestartIds.length} runs that finished while main was down or after it came back emitted once, none of the ${loadRunIds.length} earlier ones again; ${rows.length - triggerRows.length} more trigger executions`;
+	});
+
+	const failed = results.filter((r) => !r.ok);
+	console.log(
+		`queue: ${results.length - failed.length}/${results.length} checks passed; n8n ${VERSION} main + ${WORKERS} workers (concurrency ${CONCURRENCY}), Postgres, Redis; ${CALLS} webhook calls answered in ${loadSeconds.toFixed(1)} s under ${RATE_LIMIT.limit} requests / ${RATE_LIMIT.windowMs / 1000} s; ${budgetSummary}; ${collector.emitted.length} runs emitted by the trigger; total ${elapsed()}`,
+	);
+	return failed.length === 0;
+}
+
+const overall = setTimeout(() => {
+	console.log(`queue FAIL the test did not finish within ${OVERALL_TIMEOUT_MS / 60000} minutes`);
+	void cleanup().then(() => process.exit(1));
+}, OVERALL_TIMEOUT_MS);
+
+main()
+	.then(
+		(ok) => ok,
+		(error) => {
+			console.log(
+				`queue FAIL setup: ${error instanceof Check ? error.message : (error.stack ?? error)}`,
+			);
+			return false;
+		},
+	)
+	.then(async (ok) => {
+		await cleanup();
+		clearTimeout(overall);
+		process.exit(ok ? 0 : 1);
+	});
