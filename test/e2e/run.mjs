@@ -8,10 +8,11 @@
 // Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
 // temporary n8n user folders.
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { exampleWorkflow, outputOf, parseExecution, tail } from './examples.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -32,13 +33,6 @@ function sameSet(actual, expected) {
 	return (
 		a.length === b.length && a.every((v, i) => v === b[i]) && actual.length === expected.length
 	);
-}
-
-/** Output items of a node's first run: main[outputIndex], or [] when the node did not run. */
-function outputOf(execution, nodeName, outputIndex = 0) {
-	const runs = execution.data?.resultData?.runData?.[nodeName];
-	if (!runs?.length) return undefined;
-	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
 
 function nodeError(execution) {
@@ -256,51 +250,6 @@ const WORKFLOWS = [
 	},
 ];
 
-/** The example as n8n should import it here: local node type, test credentials, fixed id. */
-async function workflowFor(spec, ctx) {
-	let text = await readFile(join(REPO_ROOT, 'examples', spec.file), 'utf8');
-	for (const [placeholder, value] of Object.entries(ctx.replace ?? {}))
-		text = text.split(placeholder).join(value);
-	const workflow = JSON.parse(text);
-	workflow.id = spec.id;
-	workflow.active = false;
-	for (const node of workflow.nodes) {
-		node.type = node.type.replace(/^n8n-nodes-hex\./, 'CUSTOM.');
-		if (node.credentials?.hexApi)
-			node.credentials.hexApi = { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' };
-		if (node.credentials?.smtp)
-			node.credentials.smtp = { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' };
-		if (ctx.pollInterval && node.parameters?.pollInterval !== undefined)
-			node.parameters.pollInterval = ctx.pollInterval;
-	}
-	assert(!/REPLACE_WITH_/.test(JSON.stringify(workflow)), `${spec.file} still has a placeholder`);
-	return workflow;
-}
-
-/**
- * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
- * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
- */
-function parseExecution(stdout) {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		for (let j = i + 1; j < lines.length; j++) {
-			if (lines[j] !== '}') continue;
-			try {
-				return JSON.parse(lines.slice(i, j + 1).join('\n'));
-			} catch {
-				// a nested "}" line or not JSON after all; keep looking
-			}
-		}
-	}
-	return undefined;
-}
-
-function tail(text, n = 25) {
-	return text.trim().split('\n').slice(-n).join('\n');
-}
-
 async function runRuntime(runtime, { keep }) {
 	const results = [];
 	const installStarted = Date.now();
@@ -356,7 +305,18 @@ async function runRuntime(runtime, { keep }) {
 		for (const spec of WORKFLOWS) {
 			const ctx = { fake, smtp };
 			contexts.set(spec.key, ctx);
-			workflows.push(await workflowFor(spec, await prepareReplacements(spec, ctx)));
+			await prepareReplacements(spec, ctx);
+			workflows.push(
+				await exampleWorkflow(spec.file, {
+					id: spec.id,
+					replace: ctx.replace,
+					pollInterval: ctx.pollInterval,
+					credentials: {
+						hexApi: { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' },
+						smtp: { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' },
+					},
+				}),
+			);
 		}
 		const workflowFile = join(userFolder, 'e2e-workflows.json');
 		await writeFile(workflowFile, JSON.stringify(workflows));
@@ -418,7 +378,11 @@ async function runRuntime(runtime, { keep }) {
  */
 async function prepareReplacements(spec, ctx) {
 	await spec.prepare(ctx);
-	return ctx;
+	ctx.replace = {
+		REPLACE_WITH_YOUR_CREDENTIAL_ID: HEX_CREDENTIAL_ID,
+		REPLACE_WITH_YOUR_SMTP_CREDENTIAL_ID: SMTP_CREDENTIAL_ID,
+		...ctx.replace,
+	};
 }
 
 async function main() {

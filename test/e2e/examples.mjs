@@ -1,0 +1,67 @@
+// The example workflows (examples/*.json) as a local n8n imports them, and reading what
+// `n8n execute` prints; shared by the end-to-end tests (run.mjs) and the demo (demo.mjs).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from './runtime.mjs';
+
+/**
+ * examples/<file> with its REPLACE_WITH_… placeholders filled from `replace`, the node types
+ * rewritten for a package loaded from dist/ (CUSTOM.hex), the given credentials ({ hexApi: { id,
+ * name }, smtp: … }) and a fixed id. Optional: pollInterval (seconds) for waiting nodes, name.
+ */
+export async function exampleWorkflow(
+	file,
+	{ id, replace = {}, credentials = {}, pollInterval, name },
+) {
+	let text = await readFile(join(REPO_ROOT, 'examples', file), 'utf8');
+	for (const [placeholder, value] of Object.entries(replace))
+		text = text.split(placeholder).join(value);
+	const workflow = JSON.parse(text);
+	workflow.id = id;
+	workflow.active = false;
+	if (name) workflow.name = name;
+	for (const node of workflow.nodes) {
+		node.type = node.type.replace(/^n8n-nodes-hex\./, 'CUSTOM.');
+		for (const type of Object.keys(node.credentials ?? {})) {
+			if (credentials[type]) node.credentials[type] = credentials[type];
+		}
+		if (pollInterval && node.parameters?.pollInterval !== undefined)
+			node.parameters.pollInterval = pollInterval;
+	}
+	if (/REPLACE_WITH_/.test(JSON.stringify(workflow))) {
+		throw new Error(`${file} still has a placeholder after filling ${Object.keys(replace)}`);
+	}
+	return workflow;
+}
+
+/**
+ * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
+ * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
+ */
+export function parseExecution(stdout) {
+	const lines = stdout.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		if (lines[i] !== '{') continue;
+		for (let j = i + 1; j < lines.length; j++) {
+			if (lines[j] !== '}') continue;
+			try {
+				return JSON.parse(lines.slice(i, j + 1).join('\n'));
+			} catch {
+				// a nested "}" line or not JSON after all; keep looking
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Output items of a node's first run: main[outputIndex], or undefined when it did not run. */
+export function outputOf(execution, nodeName, outputIndex = 0) {
+	const runs = execution.data?.resultData?.runData?.[nodeName];
+	if (!runs?.length) return undefined;
+	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
+}
+
+export function tail(text, n = 25) {
+	return text.trim().split('\n').slice(-n).join('\n');
+}
