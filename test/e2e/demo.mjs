@@ -10,7 +10,7 @@
 // Hex got the run's inputs and the mail holds the run URL, then starts n8n, checks the editor
 // page answers, stops everything and prints `demo PASS …` (exit 0) or
 // `demo FAIL …` (exit 1). Environment: N8N_HEX_RUNTIME=1 for n8n 1.x, N8N_PORT for another port.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,6 +67,7 @@ async function importDemo(version, userFolder, { fake, projects, smtp }) {
 		if (result.code !== 0) fail(`n8n ${args[0]} failed:\n${tail(result.stdout + result.stderr)}`);
 		return result;
 	};
+	await mkdir(userFolder, { recursive: true });
 	const credentials = join(userFolder, 'demo-credentials.json');
 	await writeFile(
 		credentials,
@@ -202,10 +203,12 @@ async function main() {
 		await stopAll();
 		throw error;
 	}
-	printMail = (mail) =>
-		console.log(
-			`\n[demo mail sink] mail to ${mail.to.join(', ')}:\n${tail(messageText(mail.raw), 12)}\n`,
-		);
+	printMail = (mail) => {
+		const text = messageText(mail.raw);
+		const subject = text.match(/^Subject: (.*)$/m)?.[1] ?? '';
+		const body = text.slice(text.search(/\r?\n\r?\n/)).trim();
+		console.log(`\n[demo mail sink] to ${mail.to.join(', ')}: ${subject}\n${body}\n`);
+	};
 	console.log(`
 Demo ready: open ${n8n.url} (the first visit asks you to create a local owner account).
 Workflows named "Demo: …" are imported; open one and click Execute workflow. Simulated: Hex (a
