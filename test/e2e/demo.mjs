@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { prepare } from '../prepare.mjs';
-import { exampleWorkflow, outputOf, parseExecution, tail } from './examples.mjs';
+import { exampleWorkflow, localCredentials, outputOf, parseExecution, tail } from './examples.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -71,25 +71,7 @@ async function importDemo(version, userFolder, { fake, projects, smtp }) {
 	const credentials = join(userFolder, 'demo-credentials.json');
 	await writeFile(
 		credentials,
-		JSON.stringify([
-			{
-				...HEX_CREDENTIAL,
-				type: 'hexApi',
-				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-			},
-			{
-				...SMTP_CREDENTIAL,
-				type: 'smtp',
-				data: {
-					user: '',
-					password: '',
-					host: smtp.host,
-					port: smtp.port,
-					secure: false,
-					disableStartTls: true,
-				},
-			},
-		]),
+		localCredentials({ hex: HEX_CREDENTIAL, mail: SMTP_CREDENTIAL, fake, smtp }),
 	);
 	await chmod(credentials, 0o600);
 	try {

@@ -36,6 +36,33 @@ export async function exampleWorkflow(
 }
 
 /**
+ * The credentials file for `n8n import:credentials`: a Hex API credential for the fake Hex
+ * server `fake` and an SMTP credential for the sink `smtp` (plain data; n8n encrypts on import).
+ * `hex` and `mail` are their { id, name }.
+ */
+export function localCredentials({ hex, mail, fake, smtp }) {
+	return JSON.stringify([
+		{
+			...hex,
+			type: 'hexApi',
+			data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+		},
+		{
+			...mail,
+			type: 'smtp',
+			data: {
+				user: '',
+				password: '',
+				host: smtp.host,
+				port: smtp.port,
+				secure: false,
+				disableStartTls: true,
+			},
+		},
+	]);
+}
+
+/**
  * The execution JSON that `n8n execute --rawOutput` prints: on success the whole output; on a
  * failed execution a pretty-printed block among log lines (from a "{" line to a "}" line).
  */

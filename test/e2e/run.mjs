@@ -12,7 +12,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { exampleWorkflow, outputOf, parseExecution, tail } from './examples.mjs';
+import { exampleWorkflow, localCredentials, outputOf, parseExecution, tail } from './examples.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -272,27 +272,12 @@ async function runRuntime(runtime, { keep }) {
 		const credentials = join(userFolder, 'e2e-credentials.json');
 		await writeFile(
 			credentials,
-			JSON.stringify([
-				{
-					id: HEX_CREDENTIAL_ID,
-					name: 'Hex API (fake)',
-					type: 'hexApi',
-					data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-				},
-				{
-					id: SMTP_CREDENTIAL_ID,
-					name: 'SMTP sink',
-					type: 'smtp',
-					data: {
-						user: '',
-						password: '',
-						host: smtp.host,
-						port: smtp.port,
-						secure: false,
-						disableStartTls: true,
-					},
-				},
-			]),
+			localCredentials({
+				hex: { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' },
+				mail: { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' },
+				fake,
+				smtp,
+			}),
 		);
 		await chmod(credentials, 0o600);
 		const imported = await cli(['import:credentials', `--input=${credentials}`]);
