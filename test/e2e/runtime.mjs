@@ -5,10 +5,10 @@
 // into ${N8N_NODES_HEX_CACHE:-~/.cache/n8n-nodes-hex}/n8n-<version>/ (own package.json with the
 // registry overrides n8n needs here, lockfile kept there; npm_config_nodedir pointed at Node 24's
 // own C headers so native modules build offline; a marker written after a complete install, and
-// a half install resumed rather than redone) and returns { n8nBin, nodeBin, dir }. startN8n({ version,
-// userFolder, port, env, echo, timeoutMs }) runs `n8n start` on 127.0.0.1:<port> with the built
-// package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node types CUSTOM.hex and
-// CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings answer, and returns
+// a half install resumed rather than redone) and returns { n8nBin, nodeBin, dir }.
+// startN8n({ version, userFolder, port, env, echo, timeoutMs }) runs `n8n start` on
+// 127.0.0.1:<port> with the built package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node
+// types CUSTOM.hex and CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings answer, and returns
 // { url, logFile, logs(), stop(), exited, pid }. n8nCli(version, args, { userFolder, env }) runs
 // one CLI command (import:credentials, import:workflow, execute) and resolves to
 // { code, stdout, stderr }. n8n is kept local: telemetry, templates, version checks and 2.x's MCP
