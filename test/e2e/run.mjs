@@ -7,7 +7,7 @@
 // Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
 // Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
 // temporary n8n user folders.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,7 @@ import {
 	requireBuild,
 	runtimesFromArgs,
 } from './execution.mjs';
+import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
 import { startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
@@ -33,13 +34,6 @@ function sameSet(actual, expected) {
 	return (
 		a.length === b.length && a.every((v, i) => v === b[i]) && actual.length === expected.length
 	);
-}
-
-/** Output items of a node's first run: main[outputIndex], or [] when the node did not run. */
-function outputOf(execution, nodeName, outputIndex = 0) {
-	const runs = execution.data?.resultData?.runData?.[nodeName];
-	if (!runs?.length) return undefined;
-	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
 
 function publishedProjects(fake) {
@@ -251,27 +245,6 @@ const WORKFLOWS = [
 	},
 ];
 
-/** The example as n8n should import it here: local node type, test credentials, fixed id. */
-async function workflowFor(spec, ctx) {
-	let text = await readFile(join(REPO_ROOT, 'examples', spec.file), 'utf8');
-	for (const [placeholder, value] of Object.entries(ctx.replace ?? {}))
-		text = text.split(placeholder).join(value);
-	const workflow = JSON.parse(text);
-	workflow.id = spec.id;
-	workflow.active = false;
-	for (const node of workflow.nodes) {
-		node.type = node.type.replace(/^n8n-nodes-hex\./, 'CUSTOM.');
-		if (node.credentials?.hexApi)
-			node.credentials.hexApi = { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' };
-		if (node.credentials?.smtp)
-			node.credentials.smtp = { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' };
-		if (ctx.pollInterval && node.parameters?.pollInterval !== undefined)
-			node.parameters.pollInterval = ctx.pollInterval;
-	}
-	assert(!/REPLACE_WITH_/.test(JSON.stringify(workflow)), `${spec.file} still has a placeholder`);
-	return workflow;
-}
-
 async function runRuntime(runtime, { keep }) {
 	const results = [];
 	const installStarted = Date.now();
@@ -291,34 +264,35 @@ async function runRuntime(runtime, { keep }) {
 		return result;
 	};
 	try {
-		await importIntoN8n(cli, userFolder, 'credentials', [
-			{
-				id: HEX_CREDENTIAL_ID,
-				name: 'Hex API (fake)',
-				type: 'hexApi',
-				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-			},
-			{
-				id: SMTP_CREDENTIAL_ID,
-				name: 'SMTP sink',
-				type: 'smtp',
-				data: {
-					user: '',
-					password: '',
-					host: smtp.host,
-					port: smtp.port,
-					secure: false,
-					disableStartTls: true,
-				},
-			},
-		]);
+		await importIntoN8n(
+			cli,
+			userFolder,
+			'credentials',
+			localCredentials({
+				hex: { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' },
+				mail: { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' },
+				fake,
+				smtp,
+			}),
+		);
 
 		const contexts = new Map();
 		const workflows = [];
 		for (const spec of WORKFLOWS) {
 			const ctx = { fake, smtp };
 			contexts.set(spec.key, ctx);
-			workflows.push(await workflowFor(spec, await prepareReplacements(spec, ctx)));
+			await prepareReplacements(spec, ctx);
+			workflows.push(
+				await exampleWorkflow(spec.file, {
+					id: spec.id,
+					replace: ctx.replace,
+					pollInterval: ctx.pollInterval,
+					credentials: {
+						hexApi: { id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' },
+						smtp: { id: SMTP_CREDENTIAL_ID, name: 'SMTP sink' },
+					},
+				}),
+			);
 		}
 		await importIntoN8n(cli, userFolder, 'workflow', workflows);
 
@@ -363,7 +337,11 @@ async function runRuntime(runtime, { keep }) {
  */
 async function prepareReplacements(spec, ctx) {
 	await spec.prepare(ctx);
-	return ctx;
+	ctx.replace = {
+		REPLACE_WITH_YOUR_CREDENTIAL_ID: HEX_CREDENTIAL_ID,
+		REPLACE_WITH_YOUR_SMTP_CREDENTIAL_ID: SMTP_CREDENTIAL_ID,
+		...ctx.replace,
+	};
 }
 
 async function main() {

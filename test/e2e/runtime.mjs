@@ -3,19 +3,21 @@
 // ensureNode24() returns a Node >= 24 binary (this process's, or the one .ci/run provisions in the
 // cache dir, installed from the registry when missing). ensureN8n(version) installs n8n@version
 // into ${N8N_NODES_HEX_CACHE:-~/.cache/n8n-nodes-hex}/n8n-<version>/ (own package.json with the
-// registry overrides n8n needs here, lockfile kept there; a marker written after a complete
-// install, so a half install is redone) and returns { n8nBin, nodeBin, dir }. startN8n({ version,
-// userFolder, port, env, echo, timeoutMs }) runs `n8n start` on 127.0.0.1:<port> with the built
-// package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node types CUSTOM.hex and
-// CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings answer, and returns
-// { url, logFile, logs(), stop(), exited, pid }; with command ['worker', ...] it runs a queue-mode
-// worker instead, its health server on 127.0.0.1:<port>, ready once /healthz/readiness answers
-// (database migrated, Redis connected). n8nCli(version, args, { userFolder, env }) runs
+// registry overrides n8n needs here, lockfile kept there; npm_config_nodedir pointed at Node 24's
+// own C headers so native modules build offline; a marker written after a complete install, and
+// a half install resumed rather than redone) and returns { n8nBin, nodeBin, dir }.
+// startN8n({ version, userFolder, port, env, echo, timeoutMs }) runs `n8n start` on
+// 127.0.0.1:<port> with the built package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node
+// types CUSTOM.hex and CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings
+// answer, and returns { url, logFile, logs(), stop(), exited, pid }; with command ['worker', ...]
+// it runs a queue-mode worker instead, its health server on 127.0.0.1:<port>, ready once
+// /healthz/readiness answers (database migrated, Redis connected). n8nCli(version, args,
+// { userFolder, env }) runs
 // one CLI command (import:credentials, import:workflow, execute) and resolves to
 // { code, stdout, stderr }. n8n is kept local: telemetry, templates, version checks and 2.x's MCP
 // registry are off. Plain .mjs on purpose: not linted, no build step.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -129,25 +131,67 @@ export function ensureN8n(version) {
 	return installsInProgress.get(version);
 }
 
+/**
+ * Node's C headers for node-gyp (sqlite3 has no prebuilt binary it can fetch here): without
+ * them node-gyp downloads headers from the internet, which a fresh offline machine cannot do.
+ * Looks beside the Node binary (<prefix>/include/node, as in official tarballs and distro
+ * packages) and in the npm `node` package's platform package (what ensureNode24() installs).
+ * An npm_config_nodedir already in the environment wins. Returns undefined when none is found.
+ */
+export function nodeHeadersDir(nodeBin) {
+	if (process.env.npm_config_nodedir) return process.env.npm_config_nodedir;
+	const hasHeaders = (dir) => existsSync(join(dir, 'include', 'node', 'node_version.h'));
+	const candidates = [];
+	for (const bin of new Set([nodeBin, realpathSync(nodeBin)])) {
+		const prefix = dirname(dirname(bin));
+		candidates.push(
+			prefix,
+			join(prefix, 'node_modules', `node-${process.platform}-${process.arch}`),
+		);
+	}
+	return candidates.find(hasHeaders);
+}
+
+/** npm's environment for installing into an n8n runtime folder: Node 24 first, its headers. */
+function installEnv(nodeBin) {
+	const nodedir = nodeHeadersDir(nodeBin);
+	if (!nodedir) {
+		log(
+			`no C headers found for ${nodeBin}; node-gyp will try to download them (set npm_config_nodedir to a folder with include/node if that fails)`,
+		);
+	}
+	return envWithNode(nodeBin, nodedir ? { npm_config_nodedir: nodedir } : {});
+}
+
 async function installN8n(version) {
 	const nodeBin = await ensureNode24();
 	const dir = n8nDir(version);
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const marker = join(dir, '.installed.json');
+	const packageJsonFile = join(dir, 'package.json');
 	const spec = installSpec(version);
 	const wanted = JSON.stringify(spec);
+	const packageJson = `${JSON.stringify(spec.packageJson, null, '\t')}\n`;
+	let rebuild = spec.rebuild;
 	if (existsSync(marker) && existsSync(n8nBin)) {
 		const done = JSON.parse(await readFile(marker, 'utf8'));
 		if (JSON.stringify(done.spec) === wanted) return { n8nBin, nodeBin, dir };
 		log(`n8n ${version} in ${dir} was installed with other settings; reinstalling`);
-	} else if (existsSync(dir)) {
-		log(`n8n ${version} in ${dir} is not completely installed; reinstalling`);
+		await rm(join(dir, 'node_modules'), { recursive: true, force: true });
+	} else if (existsSync(packageJsonFile) && readFileSync(packageJsonFile, 'utf8') === packageJson) {
+		// A half-done install (interrupted, or a failed build of sqlite3) is resumed: npm install
+		// only fetches what is missing, so the gigabytes already there are kept; sqlite3, whose
+		// build may be what failed, is built again.
+		log(`n8n ${version} in ${dir} is not completely installed; resuming the install`);
+		rebuild = [...new Set([...rebuild, 'sqlite3'])];
+	} else if (existsSync(join(dir, 'node_modules'))) {
+		log(`n8n ${version} in ${dir} was set up with another package.json; reinstalling`);
+		await rm(join(dir, 'node_modules'), { recursive: true, force: true });
 	}
-	await rm(join(dir, 'node_modules'), { recursive: true, force: true });
 	await rm(marker, { force: true });
 	await mkdir(dir, { recursive: true });
-	await writeFile(join(dir, 'package.json'), `${JSON.stringify(spec.packageJson, null, '\t')}\n`);
-	const env = envWithNode(nodeBin);
+	await writeFile(packageJsonFile, packageJson);
+	const env = installEnv(nodeBin);
 	const started = Date.now();
 	const installLog = join(dir, 'install.log');
 	log(`installing n8n ${version} into ${dir} (a few minutes; npm output in ${installLog})`);
@@ -157,15 +201,15 @@ async function installN8n(version) {
 	await writeFile(installLog, `${install.stdout}\n${install.stderr}`);
 	if (install.code !== 0) {
 		throw new Error(
-			`npm install of n8n ${version} failed (exit ${install.code}):\n${install.stderr.slice(-4000)}`,
+			`npm install of n8n ${version} failed (exit ${install.code}; the next run resumes it):\n${install.stderr.slice(-4000)}`,
 		);
 	}
-	for (const name of spec.rebuild) {
+	for (const name of rebuild) {
 		log(`n8n ${version}: npm rebuild ${name}`);
 		const rebuilt = await run('npm', ['rebuild', name, '--loglevel=error'], { cwd: dir, env });
 		if (rebuilt.code !== 0) {
 			throw new Error(
-				`npm rebuild ${name} for n8n ${version} failed:\n${rebuilt.stderr.slice(-4000)}`,
+				`npm rebuild ${name} for n8n ${version} failed (the next run resumes it):\n${rebuilt.stderr.slice(-4000)}`,
 			);
 		}
 	}

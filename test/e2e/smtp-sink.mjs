@@ -3,7 +3,8 @@
 // STARTTLS and no AUTH, and records every message it accepts.
 import { createServer } from 'node:net';
 
-export async function startSmtpSink() {
+/** onMessage(message), when given, is called with each message accepted. */
+export async function startSmtpSink({ onMessage } = {}) {
 	const messages = [];
 	const sockets = new Set();
 	const server = createServer((socket) => {
@@ -25,7 +26,9 @@ export async function startSmtpSink() {
 					const raw = buffer.slice(0, end).replace(/^\.\./gm, '.');
 					buffer = buffer.slice(end + 5);
 					inData = false;
-					messages.push({ from: envelope.from, to: envelope.to, raw });
+					const message = { from: envelope.from, to: envelope.to, raw };
+					messages.push(message);
+					onMessage?.(message);
 					envelope = { from: undefined, to: [] };
 					reply('250 2.0.0 queued');
 					continue;

@@ -3,6 +3,7 @@ import type { ICredentialType, INodeType } from 'n8n-workflow';
 import { HexApi } from '../../../credentials/HexApi.credentials';
 import packageJson from '../../../package.json';
 import { Hex } from '../../../nodes/Hex/Hex.node';
+import readme from '../../../README.md';
 import { buildRunProjectBody } from '../../../nodes/Hex/resources/run/runRequest';
 import {
 	nodeOperations,
@@ -118,6 +119,12 @@ describe('Hex node description', () => {
 	test(`covered ${covered.size}/${specOperations().length} operations of Hex's spec`, () => {
 		expect(specOperations()).toHaveLength(52);
 		expect(covered.size).toBe(52);
+	});
+
+	test('the README states the operation count', () => {
+		expect(readme).toContain(
+			`That is all ${covered.size} operations of Hex's spec (a test checks \`covered ${covered.size}/${specOperations().length}\`)`,
+		);
 	});
 });
 
