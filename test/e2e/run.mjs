@@ -5,8 +5,8 @@
 // package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run each with `n8n execute --id`
 // and check the execution JSON, the requests the fake server received and the mail the sink got.
 // Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
-// Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
-// temporary n8n user folders.
+// Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --workflow=<key>
+// (repeatable) to run only some workflows; --keep to keep the temporary n8n user folders.
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -244,14 +244,31 @@ const WORKFLOWS = [
 				`Wait for Completion sent ${ok.length} items to success and ${failed?.length ?? 0} to error`,
 			);
 			assert(outputOf(execution, 'Run Succeeded') === undefined, 'the success branch ran');
-			const [alert] = outputOf(execution, 'Failed Run Alert') ?? [];
-			assert(alert, 'the error branch produced no alert');
 			const stored = ctx.fake.state.findRun(ctx.project.id, started.runId);
 			assert(stored?.status === 'ERRORED', 'the fake workspace has no errored run with that id');
-			assert(alert.status === 'ERRORED', `the alert says status ${alert.status}`);
-			assert(alert.runUrl === stored.runUrl, 'the alert does not carry the run URL');
-			assert(alert.alert.includes(stored.runUrl), 'the alert text lacks the run URL');
-			return `run ERRORED → error output → alert with status and run URL`;
+			// The error item's own fields: the input item (Start's answer) says PENDING, not ERRORED.
+			const { error } = failed[0];
+			assert(
+				error?.status === 'ERRORED' &&
+					error.runUrl === stored.runUrl &&
+					error.runId === stored.runId &&
+					error.projectId === ctx.project.id &&
+					error.message === `The Hex run ended with status ERRORED: ${stored.runUrl}`,
+				`the error item is ${JSON.stringify(failed[0])}`,
+			);
+			const later = ctx.requests.filter(
+				(r) => !['RunProject', 'GetRunStatus'].includes(r.operationId),
+			);
+			assert(later.length === 0, `extra Hex requests: ${later.map((r) => r.operationId)}`);
+			assert(
+				ctx.smtp.messages.length === 1,
+				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+			);
+			const text = messageText(ctx.smtp.messages[0].raw);
+			assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
+			assert(/Subject: Hex run failed: ERRORED/.test(text), 'the mail subject lacks the status');
+			assert(text.includes('ended with status ERRORED'), 'the mail text lacks the status');
+			return `run ERRORED → error output → email with the status and run URL from the error item`;
 		},
 	},
 ];
@@ -301,7 +318,7 @@ function tail(text, n = 25) {
 	return text.trim().split('\n').slice(-n).join('\n');
 }
 
-async function runRuntime(runtime, { keep }) {
+async function runRuntime(runtime, { keep, workflows: selected }) {
 	const results = [];
 	const installStarted = Date.now();
 	await ensureN8n(runtime.version);
@@ -353,7 +370,7 @@ async function runRuntime(runtime, { keep }) {
 
 		const contexts = new Map();
 		const workflows = [];
-		for (const spec of WORKFLOWS) {
+		for (const spec of selected) {
 			const ctx = { fake, smtp };
 			contexts.set(spec.key, ctx);
 			workflows.push(await workflowFor(spec, await prepareReplacements(spec, ctx)));
@@ -364,7 +381,7 @@ async function runRuntime(runtime, { keep }) {
 		if (importedWf.code !== 0)
 			throw new Error(`import:workflow failed:\n${tail(importedWf.stdout + importedWf.stderr)}`);
 
-		for (const spec of WORKFLOWS) {
+		for (const spec of selected) {
 			const ctx = contexts.get(spec.key);
 			const t0 = Date.now();
 			let line;
@@ -433,6 +450,9 @@ async function main() {
 			)
 		: N8N_RUNTIMES;
 	if (!runtimes.length) throw new Error(`No runtime matches ${wanted.join(', ')}`);
+	const keys = args.filter((a) => a.startsWith('--workflow=')).map((a) => a.slice(11));
+	const workflows = keys.length ? WORKFLOWS.filter((w) => keys.includes(w.key)) : WORKFLOWS;
+	if (!workflows.length) throw new Error(`No workflow matches ${keys.join(', ')}`);
 	for (const file of ['dist/nodes/Hex/Hex.node.js', 'dist/credentials/HexApi.credentials.js']) {
 		if (!existsSync(join(REPO_ROOT, file))) {
 			throw new Error(`${file} is missing: run npm run build before npm run test:e2e`);
@@ -443,7 +463,7 @@ async function main() {
 	const failures = [];
 	for (const runtime of runtimes) {
 		try {
-			const results = await runRuntime(runtime, { keep });
+			const results = await runRuntime(runtime, { keep, workflows });
 			if (results.some((ok) => !ok))
 				failures.push(
 					`${runtime.label} (${runtime.version}): ${results.filter((ok) => !ok).length} workflow(s) failed`,
@@ -458,7 +478,7 @@ async function main() {
 		process.exit(1);
 	}
 	console.log(
-		`e2e: all ${WORKFLOWS.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
+		`e2e: all ${workflows.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
 	);
 }
 

@@ -369,6 +369,25 @@ describe('Data Connection resource (engine)', () => {
 	});
 
 	describe('Update', () => {
+		test.each([
+			['Keep Current Details, no fields', { connectionType: 'keep', updateFields: {} }],
+			[
+				'a stale detail left from another type',
+				{ connectionType: 'keep', postgresDetails: { postgresPassword: 'stale' } },
+			],
+			['a type chosen but no detail entered', { connectionType: 'postgres', updateFields: {} }],
+		])('refuses an update with nothing to change (%s), sending nothing', async (_, fields) => {
+			const run = await hex.run({
+				resource: 'dataConnection',
+				operation: 'update',
+				dataConnectionId: locator(connectionOfType('postgres').id),
+				...fields,
+			});
+			expect(run.error?.message).toBe('Nothing to update');
+			expect(run.error?.description).toContain('Update Fields');
+			expect(hex.sent()).toEqual([]);
+		});
+
 		test('renames with Keep Current Details: no connectionDetails sent', async () => {
 			const connection = connectionOfType('postgres');
 			const detailsBefore = structuredClone(connection.connectionDetails);
