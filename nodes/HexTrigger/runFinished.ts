@@ -139,16 +139,16 @@ function runsOf(body: IDataObject): IDataObject[] {
 }
 
 /** What a failed request means for the poll: wait (429), leave the project out, or fail. */
-function failure(
+async function failure(
 	context: IPollFunctions,
 	settings: Settings,
 	response: IN8nHttpFullResponse,
-): Outcome {
+): Promise<Outcome> {
 	if (response.statusCode === 429) return { kind: 'limited', response };
 	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
 		return { kind: 'skipped' };
 	}
-	throw answerError(context, response);
+	throw await answerError(context, response);
 }
 
 /** First sight of a project at the first activation: note where it stands, emit nothing. */
@@ -162,7 +162,7 @@ async function baselineProject(
 		offset: 0,
 		runTriggerFilter: settings.runTrigger,
 	});
-	if (!answer.ok) return failure(context, settings, answer.response);
+	if (!answer.ok) return await failure(context, settings, answer.response);
 	const runs = runsOf(answer.body);
 	const { w, at } = advanceWatermark(
 		{ w: null, at: [] },
@@ -207,7 +207,7 @@ async function readProject(
 			offset,
 			runTriggerFilter: settings.runTrigger,
 		});
-		if (!answer.ok) return failure(context, settings, answer.response);
+		if (!answer.ok) return await failure(context, settings, answer.response);
 		const runs = runsOf(answer.body);
 		let reachedCovered = false;
 		for (const run of runs) {
@@ -227,7 +227,7 @@ async function readProject(
 		if (seen.has(id)) continue;
 		const answer = await getAnswer(context, `${runsUrl(projectId)}/${encodeURIComponent(id)}`);
 		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
-		if (!answer.ok) return failure(context, settings, answer.response);
+		if (!answer.ok) return await failure(context, settings, answer.response);
 		note(answer.body, id, false);
 	}
 
@@ -279,10 +279,10 @@ async function latestFinishedRun(
 			...(onlyStatus ? { statusFilter: onlyStatus } : {}),
 		});
 		if (!answer.ok) {
-			const outcome = failure(context, settings, answer.response);
+			const outcome = await failure(context, settings, answer.response);
 			if (outcome.kind === 'limited') {
 				if (latest) break;
-				throw answerError(context, answer.response);
+				throw await answerError(context, answer.response);
 			}
 			continue;
 		}
@@ -330,7 +330,7 @@ export async function pollRunFinished(
 			? await readProject(this, settings, project.id, cursor)
 			: await baselineProject(this, settings, project.id);
 		if (outcome.kind === 'limited') {
-			if (read === 0) throw answerError(this, outcome.response);
+			if (read === 0) throw await answerError(this, outcome.response);
 			next.resume = project.id;
 			break;
 		}

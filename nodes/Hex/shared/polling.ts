@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeHexError, readHexError } from './errors';
+import { credentialTargetFor, describeHexError, readHexError } from './errors';
 import { fail } from './inputs';
 import { HEX_CREDENTIAL_TYPE } from './transport';
 
@@ -187,7 +187,10 @@ export async function pollHex(
 				response.body,
 				response.headers as IDataObject,
 			);
-			const { message, description } = describeHexError(details);
+			const { message, description } = describeHexError(
+				details,
+				await credentialTargetFor(context, details.status),
+			);
 			throw new NodeApiError(
 				context.getNode(),
 				{ message: details.message },
