@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { pollRunFinished } from './runFinished';
+import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
 
 const runFinished = { event: ['runFinished'] };
 
@@ -84,7 +84,7 @@ export class HexTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each poll sends one request per published project (Hex allows about 30 per minute). With many projects, choose a longer poll interval or select the projects to watch.',
+					'Reading a project costs one request, listing the projects one per 100. A poll stops at Max Requests per Poll and the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Select the projects to watch to see runs sooner.',
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',
@@ -128,6 +128,16 @@ export class HexTrigger implements INodeType {
 				],
 				default: 'ALL',
 				description: 'Which runs to watch, by how they were started',
+				displayOptions: { show: runFinished },
+			},
+			{
+				displayName: 'Max Requests per Poll',
+				name: 'maxRequestsPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: DEFAULT_MAX_REQUESTS_PER_POLL,
+				description:
+					'The most requests one poll sends to Hex. Hex allows about 30 a minute per token, shared by every workflow that uses it; projects that do not fit are read at the next polls, in turn.',
 				displayOptions: { show: runFinished },
 			},
 			{
