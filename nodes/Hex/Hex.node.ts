@@ -25,16 +25,17 @@ import { threadDescription } from './resources/thread';
 import { topicDescription } from './resources/topic';
 import { userDescription } from './resources/user';
 import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
+import { withActionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
 export class Hex implements INodeType {
-	description: INodeTypeDescription = {
+	// The canvas subtitle is the chosen operation's action, e.g. "Start a run".
+	description: INodeTypeDescription = withActionSubtitle({
 		displayName: 'Hex',
 		name: 'hex',
 		icon: { light: 'file:../../icons/hex.svg', dark: 'file:../../icons/hex.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run Hex projects and manage users, projects, runs and data connections',
 		defaults: { name: 'Hex' },
 		usableAsTool: true,
@@ -60,7 +61,12 @@ export class Hex implements INodeType {
 					{ name: 'Group', value: 'group' },
 					{ name: 'Guide', value: 'guide' },
 					// Not "Custom API Call": n8n adds an entry of that name to every node with credentials.
-					{ name: 'Hex API Request', value: 'customApiCall' },
+					{
+						name: 'Hex API Request',
+						value: 'customApiCall',
+						description:
+							'Call any Hex API route by its /v1/ path with this credential. Use it rather than Custom API Call, which needs a full URL.',
+					},
 					{ name: 'Project', value: 'project' },
 					{ name: 'Run', value: 'run' },
 					{ name: 'Semantic Project', value: 'semanticProject' },
@@ -84,7 +90,7 @@ export class Hex implements INodeType {
 			...embeddingDescription,
 			...customApiCallDescription,
 		]),
-	};
+	});
 
 	methods = {
 		listSearch: {

@@ -21,7 +21,10 @@ export class HexTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newProject" ? "New Project" : "Run Finished"}}',
-		description: 'Starts the workflow when a Hex project run finishes or a project is created',
+		// n8n's node creator merges Hex and Hex Trigger into one entry that shows this text, for
+		// actions too: so it speaks for both nodes.
+		description:
+			'Run Hex projects, manage the workspace, and start workflows when a run finishes or a project is created',
 		defaults: { name: 'Hex Trigger' },
 		polling: true,
 		inputs: [],

@@ -3,6 +3,7 @@ import type {
 	INodeProperties,
 	INodePropertyMode,
 	INodePropertyOptions,
+	INodeTypeDescription,
 } from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -185,4 +186,28 @@ export function sortCollection(
 			{ ...SORT_DIRECTION, default: defaults.sortDirection },
 		],
 	};
+}
+
+/**
+ * The canvas subtitle: the action of the chosen operation ("Start a run"), looked up by
+ * resource and operation in a map built from the operation lists.
+ */
+function actionSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of property.options ?? []) {
+			if (!('action' in option) || typeof option.action !== 'string') continue;
+			for (const resource of resources)
+				actions[`${resource}:${String(option.value)}`] = option.action;
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? "" }}`;
+}
+
+export function withActionSubtitle(
+	description: Omit<INodeTypeDescription, 'subtitle'>,
+): INodeTypeDescription {
+	return { ...description, subtitle: actionSubtitle(description.properties) };
 }

@@ -80,7 +80,7 @@ export async function buildRunProjectBody(
 		fail(
 			this,
 			'Use either "View ID" or "Input Parameters", not both',
-			'Hex runs a saved view with its own inputs. Remove the view ID, or set Input Parameters to "None".',
+			'Hex runs a saved view with its own inputs. Remove the view ID, or set Specify Input Parameters to "None".',
 		);
 	}
 	const body: IDataObject = {};
