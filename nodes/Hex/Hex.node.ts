@@ -25,17 +25,18 @@ import { threadDescription } from './resources/thread';
 import { topicDescription } from './resources/topic';
 import { userDescription } from './resources/user';
 import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
-import { withActionSubtitle } from './shared/descriptions';
+import { actionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
 export class Hex implements INodeType {
-	// The canvas subtitle is the chosen operation's action, e.g. "Start a run".
-	description: INodeTypeDescription = withActionSubtitle({
+	description: INodeTypeDescription = {
 		displayName: 'Hex',
 		name: 'hex',
 		icon: { light: 'file:../../icons/hex.svg', dark: 'file:../../icons/hex.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		// Replaced in the constructor by the chosen operation's action, e.g. "Start a run".
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run Hex projects and manage users, projects, runs and data connections',
 		defaults: { name: 'Hex' },
 		usableAsTool: true,
@@ -90,7 +91,11 @@ export class Hex implements INodeType {
 			...embeddingDescription,
 			...customApiCallDescription,
 		]),
-	});
+	};
+
+	constructor() {
+		this.description.subtitle = actionSubtitle(this.description.properties);
+	}
 
 	methods = {
 		listSearch: {

@@ -3,7 +3,6 @@ import type {
 	INodeProperties,
 	INodePropertyMode,
 	INodePropertyOptions,
-	INodeTypeDescription,
 } from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -192,7 +191,7 @@ export function sortCollection(
  * The canvas subtitle: the action of the chosen operation ("Start a run"), looked up by
  * resource and operation in a map built from the operation lists.
  */
-function actionSubtitle(properties: INodeProperties[]): string {
+export function actionSubtitle(properties: INodeProperties[]): string {
 	const actions: Record<string, string> = {};
 	for (const property of properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
@@ -204,10 +203,4 @@ function actionSubtitle(properties: INodeProperties[]): string {
 		}
 	}
 	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? "" }}`;
-}
-
-export function withActionSubtitle(
-	description: Omit<INodeTypeDescription, 'subtitle'>,
-): INodeTypeDescription {
-	return { ...description, subtitle: actionSubtitle(description.properties) };
 }

@@ -47,9 +47,13 @@ export async function waitOrErrorItem(
 ): Promise<INodeExecutionData> {
 	try {
 		return { ...item, json: await wait() };
-	} catch (error) {
-		if (!(error instanceof Error) || !context.continueOnFail()) throw error;
-		const description = (error as { description?: unknown }).description;
+	} catch (caught) {
+		const error =
+			caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(context.getNode(), caught as Error);
+		if (!context.continueOnFail()) throw error;
+		const { description } = error;
 		return {
 			...item,
 			json: {

@@ -100,7 +100,7 @@ describe('Hex node description', () => {
 		}
 	});
 
-	test('Run → Start notifications list their fields in the order they are filled in', () => {
+	test('Run → Start notifications: when first, then recipients, message, screenshot', () => {
 		const notifications = description.properties.find(
 			(property) => property.name === 'notifications',
 		);
@@ -109,13 +109,13 @@ describe('Hex node description', () => {
 		}>;
 		expect(group.values.map((value) => value.displayName)).toEqual([
 			'Notify When',
-			'Slack Channel IDs',
-			'User IDs',
-			'Group IDs',
+			'Recipient Group IDs',
+			'Recipient Slack Channel IDs',
+			'Recipient User IDs',
 			'Subject',
-			'Body',
-			'Include Success Screenshot',
-			'Screenshot Format',
+			'Text',
+			'With Success Screenshot',
+			'With Success Screenshot Format',
 		]);
 	});
 

@@ -32,7 +32,8 @@ export const startFields: INodeProperties[] = [
 			{
 				displayName: 'Notification',
 				name: 'notification',
-				// In the order a user fills them in: when, who, what, attachments (not alphabetical).
+				// Named so that n8n's required alphabetical order is the order they are filled in:
+				// when, who, what, attachment.
 				values: [
 					{
 						displayName: 'Notify When',
@@ -56,7 +57,15 @@ export const startFields: INodeProperties[] = [
 						description: 'Which run outcomes send this notification',
 					},
 					{
-						displayName: 'Slack Channel IDs',
+						displayName: 'Recipient Group IDs',
+						name: 'groupIds',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+						description: 'Hex groups to notify (comma-separated IDs)',
+					},
+					{
+						displayName: 'Recipient Slack Channel IDs',
 						name: 'slackChannelIds',
 						type: 'string',
 						default: '',
@@ -64,20 +73,12 @@ export const startFields: INodeProperties[] = [
 						description: 'Slack channels to notify (comma-separated channel IDs)',
 					},
 					{
-						displayName: 'User IDs',
+						displayName: 'Recipient User IDs',
 						name: 'userIds',
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
 						description: 'Hex users to notify (comma-separated IDs)',
-					},
-					{
-						displayName: 'Group IDs',
-						name: 'groupIds',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
-						description: 'Hex groups to notify (comma-separated IDs)',
 					},
 					{
 						displayName: 'Subject',
@@ -87,21 +88,21 @@ export const startFields: INodeProperties[] = [
 						description: 'Subject of the notification',
 					},
 					{
-						displayName: 'Body',
+						displayName: 'Text',
 						name: 'body',
 						type: 'string',
 						default: '',
 						description: 'Message text of the notification',
 					},
 					{
-						displayName: 'Include Success Screenshot',
+						displayName: 'With Success Screenshot',
 						name: 'includeSuccessScreenshot',
 						type: 'boolean',
 						default: false,
 						description: 'Whether to attach a screenshot of the app when the run succeeds',
 					},
 					{
-						displayName: 'Screenshot Format',
+						displayName: 'With Success Screenshot Format',
 						name: 'screenshotFormat',
 						type: 'options',
 						options: [
