@@ -331,14 +331,21 @@ async function main() {
 		await step('run-start');
 
 		// Back on the canvas the node's subtitle is the action, not "start: run".
-		await page.keyboard.press('Escape');
-		await ndv.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
-		const canvasNode = page.locator('[data-test-id="canvas-node"]', { hasText: 'Hex' }).first();
+		await page.locator('[data-test-id="ndv-close-button"]').first().click();
+		await ndv.waitFor({ state: 'hidden', timeout: 10000 });
+		// n8n names the new node after the action too: name and subtitle then both read it.
+		const canvasNode = page
+			.locator('[data-test-id="canvas-node"]')
+			.filter({ has: page.locator('img[src*="hex"]') })
+			.first();
 		await canvasNode.waitFor({ timeout: 10000 });
-		const canvasText = (await canvasNode.innerText()).replace(/\s+/g, ' ');
+		const canvasLines = (await canvasNode.innerText())
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean);
 		assert(
-			canvasText.includes(expected.defaultAction) && !canvasText.includes('start: run'),
-			`the Hex node on the canvas reads ${JSON.stringify(canvasText)}`,
+			count(canvasLines, expected.defaultAction) === 2 && !canvasLines.includes('start: run'),
+			`the Hex node on the canvas reads ${JSON.stringify(canvasLines)}`,
 		);
 
 		await mkdir(dirname(screenshotPath), { recursive: true });

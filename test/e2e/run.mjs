@@ -1,8 +1,9 @@
 // End-to-end tests in real n8n (npm run test:e2e; expects `npm run build` first).
 // For each runtime in N8N_RUNTIMES: install n8n into the cache (once), start the fake Hex server
 // and an SMTP sink on 127.0.0.1, import a Hex credential pointing at the fake server and an SMTP
-// credential, import the four workflows of examples/ (node type rewritten to CUSTOM.hex, the
-// package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run each with `n8n execute --id`
+// credential, import the workflows (four of examples/, one of test/e2e/workflows/; node type
+// rewritten to CUSTOM.hex, the package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run
+// each with `n8n execute --id`
 // and check the execution JSON, the requests the fake server received and the mail the sink got.
 // Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
 // Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --workflow=<key>
@@ -271,11 +272,45 @@ const WORKFLOWS = [
 			return `run ERRORED → error output → email with the status and run URL from the error item`;
 		},
 	},
+	{
+		key: 'failed-run-regular-output',
+		dir: 'test/e2e/workflows',
+		file: 'start-wait-continue-regular.json',
+		id: 'e2eFailedRunRegular',
+		prepare(ctx) {
+			ctx.project = publishedProjects(ctx.fake)[2];
+			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'KILLED', pollsBeforeTerminal: 1 });
+			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+			ctx.pollInterval = 2;
+		},
+		check(execution, ctx) {
+			const items = outputOf(execution, 'Run and Wait') ?? [];
+			assert(items.length === 1, `Run and Wait output ${items.length} items`);
+			const { error } = items[0];
+			const stored = error && ctx.fake.state.findRun(ctx.project.id, error.runId);
+			assert(stored?.status === 'KILLED', `the error item is ${JSON.stringify(items[0])}`);
+			assert(
+				error.status === 'KILLED' &&
+					error.runUrl === stored.runUrl &&
+					error.projectId === ctx.project.id &&
+					error.message === `The Hex run ended with status KILLED: ${stored.runUrl}`,
+				`the error item is ${JSON.stringify(items[0])}`,
+			);
+			assert(
+				ctx.smtp.messages.length === 1,
+				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+			);
+			const text = messageText(ctx.smtp.messages[0].raw);
+			assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
+			assert(/Subject: Hex run failed: KILLED/.test(text), 'the mail subject lacks the status');
+			return `run KILLED → regular output → email with the status and run URL from the error item`;
+		},
+	},
 ];
 
 /** The example as n8n should import it here: local node type, test credentials, fixed id. */
 async function workflowFor(spec, ctx) {
-	let text = await readFile(join(REPO_ROOT, 'examples', spec.file), 'utf8');
+	let text = await readFile(join(REPO_ROOT, spec.dir ?? 'examples', spec.file), 'utf8');
 	for (const [placeholder, value] of Object.entries(ctx.replace ?? {}))
 		text = text.split(placeholder).join(value);
 	const workflow = JSON.parse(text);
