@@ -70,6 +70,42 @@ async function listAllIds(fake, path) {
 	return ids;
 }
 
+/** A workflow around one published project whose runs end with `status`. */
+const failingRun = (index, status) => (ctx) => {
+	ctx.project = publishedProjects(ctx.fake)[index];
+	ctx.fake.state.setRunOutcome(ctx.project.id, { status, pollsBeforeTerminal: 1 });
+	ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+	ctx.pollInterval = 2;
+};
+
+/**
+ * The error item carries the run as its own fields (on the error output the input item, Start's
+ * answer, would say PENDING), and the one mail sent links to the run with its status.
+ */
+function checkFailedRunItem(ctx, item, status) {
+	const { error } = item ?? {};
+	const stored = error && ctx.fake.state.findRun(ctx.project.id, error.runId);
+	assert(
+		stored?.status === status &&
+			error.status === status &&
+			error.runUrl === stored.runUrl &&
+			error.projectId === ctx.project.id &&
+			error.message === `The Hex run ended with status ${status}: ${stored.runUrl}`,
+		`the error item is ${JSON.stringify(item)}`,
+	);
+	assert(
+		ctx.smtp.messages.length === 1,
+		`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+	);
+	const text = messageText(ctx.smtp.messages[0].raw);
+	assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
+	assert(
+		new RegExp(`Subject: Hex run failed: ${status}`).test(text),
+		'the mail subject lacks the status',
+	);
+	return stored;
+}
+
 const WORKFLOWS = [
 	{
 		key: 'offboarding',
@@ -228,12 +264,7 @@ const WORKFLOWS = [
 		key: 'failed-run',
 		file: 'failed-run-error-path.json',
 		id: 'e2eFailedRun',
-		prepare(ctx) {
-			ctx.project = publishedProjects(ctx.fake)[1];
-			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'ERRORED', pollsBeforeTerminal: 1 });
-			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
-			ctx.pollInterval = 2;
-		},
+		prepare: failingRun(1, 'ERRORED'),
 		check(execution, ctx) {
 			const [started] = outputOf(execution, 'Start Hex Run') ?? [];
 			assert(started?.runId, 'Start Hex Run returned no run');
@@ -245,30 +276,12 @@ const WORKFLOWS = [
 				`Wait for Completion sent ${ok.length} items to success and ${failed?.length ?? 0} to error`,
 			);
 			assert(outputOf(execution, 'Run Succeeded') === undefined, 'the success branch ran');
-			const stored = ctx.fake.state.findRun(ctx.project.id, started.runId);
-			assert(stored?.status === 'ERRORED', 'the fake workspace has no errored run with that id');
-			// The error item's own fields: the input item (Start's answer) says PENDING, not ERRORED.
-			const { error } = failed[0];
-			assert(
-				error?.status === 'ERRORED' &&
-					error.runUrl === stored.runUrl &&
-					error.runId === stored.runId &&
-					error.projectId === ctx.project.id &&
-					error.message === `The Hex run ended with status ERRORED: ${stored.runUrl}`,
-				`the error item is ${JSON.stringify(failed[0])}`,
-			);
+			const stored = checkFailedRunItem(ctx, failed[0], 'ERRORED');
+			assert(stored.runId === started.runId, 'the error item is not the started run');
 			const later = ctx.requests.filter(
 				(r) => !['RunProject', 'GetRunStatus'].includes(r.operationId),
 			);
 			assert(later.length === 0, `extra Hex requests: ${later.map((r) => r.operationId)}`);
-			assert(
-				ctx.smtp.messages.length === 1,
-				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
-			);
-			const text = messageText(ctx.smtp.messages[0].raw);
-			assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
-			assert(/Subject: Hex run failed: ERRORED/.test(text), 'the mail subject lacks the status');
-			assert(text.includes('ended with status ERRORED'), 'the mail text lacks the status');
 			return `run ERRORED → error output → email with the status and run URL from the error item`;
 		},
 	},
@@ -277,32 +290,11 @@ const WORKFLOWS = [
 		dir: 'test/e2e/workflows',
 		file: 'start-wait-continue-regular.json',
 		id: 'e2eFailedRunRegular',
-		prepare(ctx) {
-			ctx.project = publishedProjects(ctx.fake)[2];
-			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'KILLED', pollsBeforeTerminal: 1 });
-			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
-			ctx.pollInterval = 2;
-		},
+		prepare: failingRun(2, 'KILLED'),
 		check(execution, ctx) {
 			const items = outputOf(execution, 'Run and Wait') ?? [];
 			assert(items.length === 1, `Run and Wait output ${items.length} items`);
-			const { error } = items[0];
-			const stored = error && ctx.fake.state.findRun(ctx.project.id, error.runId);
-			assert(stored?.status === 'KILLED', `the error item is ${JSON.stringify(items[0])}`);
-			assert(
-				error.status === 'KILLED' &&
-					error.runUrl === stored.runUrl &&
-					error.projectId === ctx.project.id &&
-					error.message === `The Hex run ended with status KILLED: ${stored.runUrl}`,
-				`the error item is ${JSON.stringify(items[0])}`,
-			);
-			assert(
-				ctx.smtp.messages.length === 1,
-				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
-			);
-			const text = messageText(ctx.smtp.messages[0].raw);
-			assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
-			assert(/Subject: Hex run failed: KILLED/.test(text), 'the mail subject lacks the status');
+			checkFailedRunItem(ctx, items[0], 'KILLED');
 			return `run KILLED → regular output → email with the status and run URL from the error item`;
 		},
 	},
