@@ -52,7 +52,7 @@ export class HexApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Hex rejected the token (401): wrong token, expired token, or wrong subdomain/region.',
+						'Hex rejected the token (401): it is wrong or expired, or it belongs to another Hex region or tenant than the one this credential points to (the Base URL when it is set, else the Subdomain).',
 				},
 			},
 		],

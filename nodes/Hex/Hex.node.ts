@@ -25,6 +25,7 @@ import { threadDescription } from './resources/thread';
 import { topicDescription } from './resources/topic';
 import { userDescription } from './resources/user';
 import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
+import { actionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
 export class Hex implements INodeType {
@@ -34,6 +35,7 @@ export class Hex implements INodeType {
 		icon: { light: 'file:../../icons/hex.svg', dark: 'file:../../icons/hex.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		// Replaced in the constructor by the chosen operation's action, e.g. "Start a run".
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run Hex projects and manage users, projects, runs and data connections',
 		defaults: { name: 'Hex' },
@@ -60,7 +62,12 @@ export class Hex implements INodeType {
 					{ name: 'Group', value: 'group' },
 					{ name: 'Guide', value: 'guide' },
 					// Not "Custom API Call": n8n adds an entry of that name to every node with credentials.
-					{ name: 'Hex API Request', value: 'customApiCall' },
+					{
+						name: 'Hex API Request',
+						value: 'customApiCall',
+						description:
+							'Call any Hex API route by its /v1/ path with this credential. Use it rather than Custom API Call, which needs a full URL.',
+					},
 					{ name: 'Project', value: 'project' },
 					{ name: 'Run', value: 'run' },
 					{ name: 'Semantic Project', value: 'semanticProject' },
@@ -85,6 +92,10 @@ export class Hex implements INodeType {
 			...customApiCallDescription,
 		]),
 	};
+
+	constructor() {
+		this.description.subtitle = actionSubtitle(this.description.properties);
+	}
 
 	methods = {
 		listSearch: {

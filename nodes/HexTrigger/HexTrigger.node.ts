@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { pollRunFinished } from './runFinished';
+import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
 
 const runFinished = { event: ['runFinished'] };
 
@@ -21,7 +21,10 @@ export class HexTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newProject" ? "New Project" : "Run Finished"}}',
-		description: 'Starts the workflow when a Hex project run finishes or a project is created',
+		// n8n's node creator merges Hex and Hex Trigger into one entry that shows this text, for
+		// actions too: so it speaks for both nodes.
+		description:
+			'Run Hex projects, manage the workspace, and start workflows when a run finishes or a project is created',
 		defaults: { name: 'Hex Trigger' },
 		polling: true,
 		inputs: [],
@@ -84,7 +87,7 @@ export class HexTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each poll sends one request per published project (Hex allows about 30 per minute). With many projects, choose a longer poll interval or select the projects to watch.',
+					'Reading a project costs one request, listing the projects one per 100. A poll stops at Max Requests per Poll and the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Select the projects to watch to see runs sooner.',
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',
@@ -128,6 +131,16 @@ export class HexTrigger implements INodeType {
 				],
 				default: 'ALL',
 				description: 'Which runs to watch, by how they were started',
+				displayOptions: { show: runFinished },
+			},
+			{
+				displayName: 'Max Requests per Poll',
+				name: 'maxRequestsPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: DEFAULT_MAX_REQUESTS_PER_POLL,
+				description:
+					'The most requests one poll sends to Hex. Hex allows about 30 a minute per token, shared by every workflow that uses it; projects that do not fit are read at the next polls, in turn.',
 				displayOptions: { show: runFinished },
 			},
 			{

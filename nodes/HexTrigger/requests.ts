@@ -81,6 +81,6 @@ export async function getAnswer(
 }
 
 /** The error a failed answer becomes (Hex's message, hint and trace ID, as in operations). */
-export function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	return hexApiError(context.getNode(), response);
+export async function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
+	return await hexApiError(context, response);
 }

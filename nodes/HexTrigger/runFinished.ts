@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isHexId } from '../Hex/shared/pathParameters';
-import type { HexProject } from './requests';
+import type { Answer, HexProject } from './requests';
 import { answerError, forEachProjectPage, getAnswer, PAGE_SIZE } from './requests';
 import type { ProjectCursor, RunFinishedState } from './state';
 import {
@@ -50,10 +50,31 @@ const SKIPPED_STATUSES = [403, 404, 422];
 const BUDGET_SHARE = 0.5;
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 
+/** Requests one poll may send unless the user says otherwise: a third of Hex's 30 a minute. */
+export const DEFAULT_MAX_REQUESTS_PER_POLL = 10;
+
 interface Settings {
 	statuses: Set<string>;
 	allProjects: boolean;
 	runTrigger: string;
+	maxRequests: number;
+}
+
+/** Every request of a poll goes through one counter, so the poll can keep to its budget. */
+interface PollRequests {
+	used: number;
+	ask: (url: string, qs?: IDataObject) => Promise<Answer>;
+}
+
+function countedRequests(context: IPollFunctions): PollRequests {
+	const requests: PollRequests = {
+		used: 0,
+		ask: async (url, qs) => {
+			requests.used += 1;
+			return await getAnswer(context, url, qs);
+		},
+	};
+	return requests;
 }
 
 interface WatchedProject {
@@ -70,11 +91,25 @@ function readSettings(context: IPollFunctions): Settings {
 	const statuses = (context.getNodeParameter('statuses', []) as string[]).filter((status) =>
 		FINISHED_STATUSES.includes(status),
 	);
+	const maxRequests = context.getNodeParameter(
+		'maxRequestsPerPoll',
+		DEFAULT_MAX_REQUESTS_PER_POLL,
+	) as unknown;
+	if (typeof maxRequests !== 'number' || !Number.isInteger(maxRequests) || maxRequests < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Max Requests per Poll" parameter must be a whole number of at least 1, got ${JSON.stringify(maxRequests)}`,
+			{
+				description: `Hex allows about 30 requests a minute per token, shared by every workflow using it; ${DEFAULT_MAX_REQUESTS_PER_POLL} leaves most of that to them.`,
+			},
+		);
+	}
 	return {
 		// None chosen means any terminal status.
 		statuses: new Set(statuses.length ? statuses : FINISHED_STATUSES),
 		allProjects: context.getNodeParameter('projectScope', 'all') === 'all',
 		runTrigger: String(context.getNodeParameter('runTrigger', 'ALL')),
+		maxRequests,
 	};
 }
 
@@ -107,9 +142,13 @@ function selectedProjects(context: IPollFunctions): WatchedProject[] {
  * Every published project the token can see. Unpublished projects are left out: they cannot be
  * run through the API or on a schedule, and Hex refuses to list their runs (422).
  */
-async function publishedProjects(context: IPollFunctions): Promise<WatchedProject[]> {
+async function publishedProjects(
+	context: IPollFunctions,
+	requests: PollRequests,
+): Promise<WatchedProject[]> {
 	const projects: WatchedProject[] = [];
 	await forEachProjectPage(context, {}, (page: HexProject[]) => {
+		requests.used += 1;
 		for (const project of page) {
 			if (project.lastPublishedAt === null || project.lastPublishedAt === undefined) continue;
 			projects.push({
@@ -139,30 +178,31 @@ function runsOf(body: IDataObject): IDataObject[] {
 }
 
 /** What a failed request means for the poll: wait (429), leave the project out, or fail. */
-function failure(
+async function failure(
 	context: IPollFunctions,
 	settings: Settings,
 	response: IN8nHttpFullResponse,
-): Outcome {
+): Promise<Outcome> {
 	if (response.statusCode === 429) return { kind: 'limited', response };
 	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
 		return { kind: 'skipped' };
 	}
-	throw answerError(context, response);
+	throw await answerError(context, response);
 }
 
 /** First sight of a project at the first activation: note where it stands, emit nothing. */
 async function baselineProject(
 	context: IPollFunctions,
+	requests: PollRequests,
 	settings: Settings,
 	projectId: string,
 ): Promise<Outcome> {
-	const answer = await getAnswer(context, runsUrl(projectId), {
+	const answer = await requests.ask(runsUrl(projectId), {
 		limit: PAGE_SIZE,
 		offset: 0,
 		runTriggerFilter: settings.runTrigger,
 	});
-	if (!answer.ok) return failure(context, settings, answer.response);
+	if (!answer.ok) return await failure(context, settings, answer.response);
 	const runs = runsOf(answer.body);
 	const { w, at } = advanceWatermark(
 		{ w: null, at: [] },
@@ -175,6 +215,7 @@ async function baselineProject(
 /** Reads a project's runs back to where its cursor stands; returns what finished since. */
 async function readProject(
 	context: IPollFunctions,
+	requests: PollRequests,
 	settings: Settings,
 	projectId: string,
 	cursor: ProjectCursor,
@@ -202,12 +243,12 @@ async function readProject(
 	};
 
 	for (let offset = 0; ; ) {
-		const answer = await getAnswer(context, runsUrl(projectId), {
+		const answer = await requests.ask(runsUrl(projectId), {
 			limit: PAGE_SIZE,
 			offset,
 			runTriggerFilter: settings.runTrigger,
 		});
-		if (!answer.ok) return failure(context, settings, answer.response);
+		if (!answer.ok) return await failure(context, settings, answer.response);
 		const runs = runsOf(answer.body);
 		let reachedCovered = false;
 		for (const run of runs) {
@@ -225,9 +266,9 @@ async function readProject(
 	// Awaited runs pushed off the pages read by more than a page of newer runs.
 	for (const id of cursor.open) {
 		if (seen.has(id)) continue;
-		const answer = await getAnswer(context, `${runsUrl(projectId)}/${encodeURIComponent(id)}`);
+		const answer = await requests.ask(`${runsUrl(projectId)}/${encodeURIComponent(id)}`);
 		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
-		if (!answer.ok) return failure(context, settings, answer.response);
+		if (!answer.ok) return await failure(context, settings, answer.response);
 		note(answer.body, id, false);
 	}
 
@@ -279,10 +320,10 @@ async function latestFinishedRun(
 			...(onlyStatus ? { statusFilter: onlyStatus } : {}),
 		});
 		if (!answer.ok) {
-			const outcome = failure(context, settings, answer.response);
+			const outcome = await failure(context, settings, answer.response);
 			if (outcome.kind === 'limited') {
 				if (latest) break;
-				throw answerError(context, answer.response);
+				throw await answerError(context, answer.response);
 			}
 			continue;
 		}
@@ -300,7 +341,10 @@ export async function pollRunFinished(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const settings = readSettings(this);
-	const projects = settings.allProjects ? await publishedProjects(this) : selectedProjects(this);
+	const requests = countedRequests(this);
+	const projects = settings.allProjects
+		? await publishedProjects(this, requests)
+		: selectedProjects(this);
 	if (this.getMode() === 'manual') return await latestFinishedRun(this, settings, projects);
 
 	const stored = loadState(this, 'runFinished');
@@ -320,17 +364,18 @@ export async function pollRunFinished(
 	const found: Array<{ run: IDataObject; title?: string }> = [];
 	let read = 0;
 	for (const project of inTurn(projects, previous?.resume)) {
-		// Cut short (time budget or rate limit): keep what was read, go on from here next time.
-		if (read > 0 && Date.now() >= deadline) {
+		// Cut short (request or time budget, rate limit): keep what was read, go on from here next
+		// time. At least one project is read per poll, so the rotation always moves on.
+		if (read > 0 && (requests.used >= settings.maxRequests || Date.now() >= deadline)) {
 			next.resume = project.id;
 			break;
 		}
 		const cursor = next.projects[project.id];
 		const outcome = cursor
-			? await readProject(this, settings, project.id, cursor)
-			: await baselineProject(this, settings, project.id);
+			? await readProject(this, requests, settings, project.id, cursor)
+			: await baselineProject(this, requests, settings, project.id);
 		if (outcome.kind === 'limited') {
-			if (read === 0) throw answerError(this, outcome.response);
+			if (read === 0) throw await answerError(this, outcome.response);
 			next.resume = project.id;
 			break;
 		}

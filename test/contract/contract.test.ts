@@ -42,11 +42,49 @@ describe('contract: every operation against Prism mocking Hex’s OpenAPI spec',
 		if (run.error?.message.startsWith('The Hex run did not finish')) {
 			// Only a wait may end this way; its status polls and the cancel were accepted.
 			expect(operation.operation).toBe('wait');
-			expect(run.error.message).toMatch(/; it was cancelled$/);
+			expect(run.error.message).toMatch(/; it was cancelled: /);
 			return;
 		}
 		expect(run.error).toBeUndefined();
 		expect(run.items.length).toBeGreaterThan(0);
+	});
+});
+
+describe('contract: routes whose body the spec requires', () => {
+	let prism: PrismMock;
+
+	beforeAll(async () => {
+		prism = await startPrism(0);
+	});
+	afterAll(async () => await prism.close());
+
+	const run = async (parameters: Record<string, unknown>) =>
+		await runHexNode({
+			parameters: parameters as never,
+			credentials: { subdomain: 'app', apiToken: 'hxtp_contract', baseUrl: prism.baseUrl },
+		});
+
+	test('Hex API Request with the JSON body {} sends it (n8n drops an empty object)', async () => {
+		const result = await run({
+			resource: 'customApiCall',
+			operation: 'request',
+			method: 'POST',
+			path: `/v1/embedding/createPresignedUrl/${PRISM_IDS.project}`,
+			jsonBody: '{}',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual(expect.objectContaining({ url: expect.any(String) }));
+	});
+
+	test('Data Connection → Update with nothing to change sends nothing', async () => {
+		const result = await run({
+			resource: 'dataConnection',
+			operation: 'update',
+			dataConnectionId: locator(PRISM_IDS.connection),
+			connectionType: 'keep',
+			updateFields: {},
+		});
+		expect(result.error?.message).toBe('Nothing to update');
 	});
 });
 

@@ -179,7 +179,9 @@ describe('Hex API credential: type', () => {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: expect.stringMatching(/wrong token, expired token, or wrong subdomain\/region/),
+					message: expect.stringMatching(
+						/wrong or expired, .* another Hex region or tenant .*Base URL when it is set, else the Subdomain/,
+					),
 				},
 			},
 		]);

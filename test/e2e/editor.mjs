@@ -4,8 +4,11 @@
 // over REST, then drives Debian's Chromium (playwright-core, never a downloaded browser): signs in,
 // opens a new workflow, searches "Hex" in the node creator, adds the Hex node and opens its
 // parameter panel. Asserts that the node is found, that its icon is served (HTTP 200) and shown,
-// and that the Resource dropdown lists exactly the resources of the built node description.
-// Saves docs/editor-hex-node.png (README). Every browser request to a host other than 127.0.0.1
+// and that the Resource dropdown lists exactly the resources of the built node description; that
+// the creator's Hex entry speaks for actions and triggers; that Run → Start shows "Input
+// Parameters" once (mode and list are named apart), its notification fields in fill-in order, and
+// the canvas subtitle is the action. Saves docs/editor-hex-node.png (README) and
+// docs/editor-run-start.png. Every browser request to a host other than 127.0.0.1
 // is aborted. Prints `editor PASS n8n <version>: ...` or `editor FAIL ...` and exits non-zero.
 // Options: --runtime=<version|1|2>, --keep (keep the temporary folders), --screenshot=<path>,
 // --dist=<folder> (the built package to load; default dist/).
@@ -34,6 +37,7 @@ const runtime = N8N_RUNTIMES.find(
 	(r) => r.version === wanted || r.version.startsWith(`${wanted}.`),
 );
 const screenshotPath = option('screenshot') ?? join(REPO_ROOT, 'docs', 'editor-hex-node.png');
+const runStartPath = join(dirname(screenshotPath), 'editor-run-start.png');
 const distDir = resolve(option('dist') ?? join(REPO_ROOT, 'dist'));
 
 class Check extends Error {}
@@ -196,6 +200,14 @@ async function main() {
 			);
 		}
 		await step('creator');
+		// n8n shows Hex Trigger's text on the merged Hex entry, also where an action is wanted.
+		const entryText = (await hexItem.innerText()).replace(/\s+/g, ' ');
+		assert(
+			/Run Hex projects, manage the workspace, and start workflows when a run finishes/.test(
+				entryText,
+			),
+			`the Hex entry in the node creator reads ${JSON.stringify(entryText)}`,
+		);
 
 		// The creator shows Hex's icon: served with 200 and rendered.
 		const icon = hexItem.locator('img').first();
@@ -256,7 +268,14 @@ async function main() {
 		await resourceInput.click();
 		const options = page.locator('.el-select-dropdown__item:visible');
 		await options.first().waitFor({ timeout: 10000 });
-		const shown = (await options.allInnerTexts()).map((t) => t.trim());
+		const optionTexts = (await options.allInnerTexts()).map((t) => t.trim());
+		// An entry is its name, then its description (if any) on the next line.
+		const shown = optionTexts.map((t) => t.split('\n')[0].trim());
+		const requestEntry = optionTexts.find((t) => t.startsWith('Hex API Request'));
+		assert(
+			/rather than Custom API Call/.test(requestEntry ?? ''),
+			`Hex API Request has no hint beside Custom API Call: ${JSON.stringify(requestEntry)}`,
+		);
 		await step('resources');
 		const extra = [...shown];
 		for (const name of expected.resources) {
@@ -270,13 +289,74 @@ async function main() {
 		);
 		await page.keyboard.press('Escape');
 
+		// Run → Start as a new user sees it: one field per label, notifications in fill-in order.
+		const labelLines = async () =>
+			(await ndv.innerText())
+				.split('\n')
+				.map((line) => line.replace(/\s+/g, ' ').trim())
+				.filter(Boolean);
+		const count = (lines, text) => lines.filter((line) => line === text).length;
+		const modeInput = ndv.locator('[data-test-id="parameter-input-inputParametersMode"]');
+		await modeInput.waitFor({ timeout: 10000 });
+		await modeInput.click();
+		const fieldsOption = page
+			.locator('.el-select-dropdown__item:visible', { hasText: 'Using Fields Below' })
+			.first();
+		await fieldsOption.waitFor({ timeout: 10000 });
+		await fieldsOption.click();
+		await ndv.getByText('Add Input Parameter').first().waitFor({ timeout: 10000 });
+		let lines = await labelLines();
+		assert(
+			count(lines, 'Specify Input Parameters') === 1 && count(lines, 'Input Parameters') === 1,
+			`Run → Start labels: ${JSON.stringify(lines.filter((l) => /Input Parameters/.test(l)))}`,
+		);
+		await ndv.getByText('Add Notification').first().click();
+		await ndv.getByText('Notify When').first().waitFor({ timeout: 10000 });
+		lines = await labelLines();
+		const notificationOrder = [
+			'Notify When',
+			'Recipient Group IDs',
+			'Recipient Slack Channel IDs',
+			'Recipient User IDs',
+			'Subject',
+			'Text',
+			'With Success Screenshot',
+		].map((label) => lines.indexOf(label));
+		assert(
+			notificationOrder.every((at, i) => at >= 0 && (i === 0 || at > notificationOrder[i - 1])),
+			`notification fields shown as ${JSON.stringify(lines)}`,
+		);
+		await page.waitForTimeout(300);
+		const runStartShot = await page.screenshot();
+		await step('run-start');
+
+		// Back on the canvas the node's subtitle is the action, not "start: run".
+		await page.locator('[data-test-id="ndv-close-button"]').first().click();
+		await ndv.waitFor({ state: 'hidden', timeout: 10000 });
+		// n8n names the new node after the action too: name and subtitle then both read it.
+		const canvasNode = page
+			.locator('[data-test-id="canvas-node"]')
+			.filter({ has: page.locator('img[src*="hex"]') })
+			.first();
+		await canvasNode.waitFor({ timeout: 10000 });
+		const canvasLines = (await canvasNode.innerText())
+			.split('\n')
+			.map((line) => line.trim())
+			.filter(Boolean);
+		assert(
+			count(canvasLines, expected.defaultAction) === 2 && !canvasLines.includes('start: run'),
+			`the Hex node on the canvas reads ${JSON.stringify(canvasLines)}`,
+		);
+
 		await mkdir(dirname(screenshotPath), { recursive: true });
 		await writeFile(screenshotPath, screenshot);
+		await writeFile(runStartPath, runStartShot);
 		const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 		console.log(
 			`editor PASS n8n ${runtime.version}: node creator finds "${expected.displayName}", icon ${new URL(iconUrl).pathname} ` +
 				`served 200 and rendered, ${expected.resources.length} resources in the Resource dropdown` +
-				`${extra.length ? " (plus n8n's own Custom API Call)" : ''}, screenshot ${relative(REPO_ROOT, screenshotPath)}; ` +
+				`${extra.length ? " (plus n8n's own Custom API Call)" : ''}; Run → Start: one "Input Parameters", notifications in fill-in order, canvas subtitle "${expected.defaultAction}"; ` +
+				`screenshots ${relative(REPO_ROOT, screenshotPath)}, ${relative(REPO_ROOT, runStartPath)}; ` +
 				`n8n ready in ${seconds(timings.n8nStart)}, total ${seconds(Date.now() - started)}` +
 				`${blocked.length ? `; blocked ${blocked.length} requests to other hosts (${[...new Set(blocked)].join(', ')})` : ''}`,
 		);

@@ -8,13 +8,14 @@ import { REPO_ROOT } from './runtime.mjs';
 /**
  * examples/<file> with its REPLACE_WITH_… placeholders filled from `replace`, the node types
  * rewritten for a package loaded from dist/ (CUSTOM.hex), the given credentials ({ hexApi: { id,
- * name }, smtp: … }) and a fixed id. Optional: pollInterval (seconds) for waiting nodes, name.
+ * name }, smtp: … }) and a fixed id. Optional: pollInterval (seconds) for waiting nodes, name,
+ * dir (a folder of the repository other than examples/, e.g. test/e2e/workflows).
  */
 export async function exampleWorkflow(
 	file,
-	{ id, replace = {}, credentials = {}, pollInterval, name },
+	{ id, replace = {}, credentials = {}, pollInterval, name, dir = 'examples' },
 ) {
-	let text = await readFile(join(REPO_ROOT, 'examples', file), 'utf8');
+	let text = await readFile(join(REPO_ROOT, dir, file), 'utf8');
 	for (const [placeholder, value] of Object.entries(replace))
 		text = text.split(placeholder).join(value);
 	const workflow = JSON.parse(text);

@@ -1,12 +1,13 @@
 // End-to-end tests in real n8n (npm run test:e2e; expects `npm run build` first).
 // For each runtime in N8N_RUNTIMES: install n8n into the cache (once), start the fake Hex server
 // and an SMTP sink on 127.0.0.1, import a Hex credential pointing at the fake server and an SMTP
-// credential, import the four workflows of examples/ (node type rewritten to CUSTOM.hex, the
-// package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run each with `n8n execute --id`
+// credential, import the workflows (four of examples/, one of test/e2e/workflows/; node type
+// rewritten to CUSTOM.hex, the package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run
+// each with `n8n execute --id`
 // and check the execution JSON, the requests the fake server received and the mail the sink got.
 // Prints one `e2e PASS|FAIL <runtime> <workflow> (...)` line per workflow and runtime.
-// Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --keep to keep the
-// temporary n8n user folders.
+// Options: --runtime=<version|1|2> (repeatable) to run only some runtimes; --workflow=<key>
+// (repeatable) to run only some workflows; --keep to keep the temporary n8n user folders.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,42 @@ async function listAllIds(fake, path) {
 		if (!after || body.values.length === 0) break;
 	}
 	return ids;
+}
+
+/** A workflow around one published project whose runs end with `status`. */
+const failingRun = (index, status) => (ctx) => {
+	ctx.project = publishedProjects(ctx.fake)[index];
+	ctx.fake.state.setRunOutcome(ctx.project.id, { status, pollsBeforeTerminal: 1 });
+	ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+	ctx.pollInterval = 2;
+};
+
+/**
+ * The error item carries the run as its own fields (on the error output the input item, Start's
+ * answer, would say PENDING), and the one mail sent links to the run with its status.
+ */
+function checkFailedRunItem(ctx, item, status) {
+	const { error } = item ?? {};
+	const stored = error && ctx.fake.state.findRun(ctx.project.id, error.runId);
+	assert(
+		stored?.status === status &&
+			error.status === status &&
+			error.runUrl === stored.runUrl &&
+			error.projectId === ctx.project.id &&
+			error.message === `The Hex run ended with status ${status}: ${stored.runUrl}`,
+		`the error item is ${JSON.stringify(item)}`,
+	);
+	assert(
+		ctx.smtp.messages.length === 1,
+		`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+	);
+	const text = messageText(ctx.smtp.messages[0].raw);
+	assert(text.includes(`Open it: ${stored.runUrl}`), 'the mail does not contain the run URL');
+	assert(
+		new RegExp(`Subject: Hex run failed: ${status}`).test(text),
+		'the mail subject lacks the status',
+	);
+	return stored;
 }
 
 const WORKFLOWS = [
@@ -216,12 +253,7 @@ const WORKFLOWS = [
 		key: 'failed-run',
 		file: 'failed-run-error-path.json',
 		id: 'e2eFailedRun',
-		prepare(ctx) {
-			ctx.project = publishedProjects(ctx.fake)[1];
-			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'ERRORED', pollsBeforeTerminal: 1 });
-			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
-			ctx.pollInterval = 2;
-		},
+		prepare: failingRun(1, 'ERRORED'),
 		check(execution, ctx) {
 			const [started] = outputOf(execution, 'Start Hex Run') ?? [];
 			assert(started?.runId, 'Start Hex Run returned no run');
@@ -233,19 +265,31 @@ const WORKFLOWS = [
 				`Wait for Completion sent ${ok.length} items to success and ${failed?.length ?? 0} to error`,
 			);
 			assert(outputOf(execution, 'Run Succeeded') === undefined, 'the success branch ran');
-			const [alert] = outputOf(execution, 'Failed Run Alert') ?? [];
-			assert(alert, 'the error branch produced no alert');
-			const stored = ctx.fake.state.findRun(ctx.project.id, started.runId);
-			assert(stored?.status === 'ERRORED', 'the fake workspace has no errored run with that id');
-			assert(alert.status === 'ERRORED', `the alert says status ${alert.status}`);
-			assert(alert.runUrl === stored.runUrl, 'the alert does not carry the run URL');
-			assert(alert.alert.includes(stored.runUrl), 'the alert text lacks the run URL');
-			return `run ERRORED → error output → alert with status and run URL`;
+			const stored = checkFailedRunItem(ctx, failed[0], 'ERRORED');
+			assert(stored.runId === started.runId, 'the error item is not the started run');
+			const later = ctx.requests.filter(
+				(r) => !['RunProject', 'GetRunStatus'].includes(r.operationId),
+			);
+			assert(later.length === 0, `extra Hex requests: ${later.map((r) => r.operationId)}`);
+			return `run ERRORED → error output → email with the status and run URL from the error item`;
+		},
+	},
+	{
+		key: 'failed-run-regular-output',
+		dir: 'test/e2e/workflows',
+		file: 'start-wait-continue-regular.json',
+		id: 'e2eFailedRunRegular',
+		prepare: failingRun(2, 'KILLED'),
+		check(execution, ctx) {
+			const items = outputOf(execution, 'Run and Wait') ?? [];
+			assert(items.length === 1, `Run and Wait output ${items.length} items`);
+			checkFailedRunItem(ctx, items[0], 'KILLED');
+			return `run KILLED → regular output → email with the status and run URL from the error item`;
 		},
 	},
 ];
 
-async function runRuntime(runtime, { keep }) {
+async function runRuntime(runtime, { keep, workflows: selected }) {
 	const results = [];
 	const installStarted = Date.now();
 	await ensureN8n(runtime.version);
@@ -278,12 +322,13 @@ async function runRuntime(runtime, { keep }) {
 
 		const contexts = new Map();
 		const workflows = [];
-		for (const spec of WORKFLOWS) {
+		for (const spec of selected) {
 			const ctx = { fake, smtp };
 			contexts.set(spec.key, ctx);
 			await prepareReplacements(spec, ctx);
 			workflows.push(
 				await exampleWorkflow(spec.file, {
+					dir: spec.dir,
 					id: spec.id,
 					replace: ctx.replace,
 					pollInterval: ctx.pollInterval,
@@ -296,7 +341,7 @@ async function runRuntime(runtime, { keep }) {
 		}
 		await importIntoN8n(cli, userFolder, 'workflow', workflows);
 
-		for (const spec of WORKFLOWS) {
+		for (const spec of selected) {
 			const ctx = contexts.get(spec.key);
 			const t0 = Date.now();
 			let line;
@@ -349,12 +394,15 @@ async function main() {
 	const keep = args.includes('--keep');
 	const runtimes = runtimesFromArgs(args, N8N_RUNTIMES);
 	requireBuild(REPO_ROOT, 'test:e2e');
+	const keys = args.filter((a) => a.startsWith('--workflow=')).map((a) => a.slice(11));
+	const workflows = keys.length ? WORKFLOWS.filter((w) => keys.includes(w.key)) : WORKFLOWS;
+	if (!workflows.length) throw new Error(`No workflow matches ${keys.join(', ')}`);
 	// Installs (first run only) go on side by side while the first runtime's workflows run.
 	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
 	const failures = [];
 	for (const runtime of runtimes) {
 		try {
-			const results = await runRuntime(runtime, { keep });
+			const results = await runRuntime(runtime, { keep, workflows });
 			if (results.some((ok) => !ok))
 				failures.push(
 					`${runtime.label} (${runtime.version}): ${results.filter((ok) => !ok).length} workflow(s) failed`,
@@ -369,7 +417,7 @@ async function main() {
 		process.exit(1);
 	}
 	console.log(
-		`e2e: all ${WORKFLOWS.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
+		`e2e: all ${workflows.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
 	);
 }
 

@@ -105,6 +105,8 @@ export class HexCredentialsHelper extends ICredentialsHelper {
 
 export interface HexRun {
 	items: INodeExecutionData[];
+	/** The error output's items (only with `onError: 'continueErrorOutput'`). */
+	errorItems: INodeExecutionData[];
 	error?: ExecutionError;
 	run: IRun;
 }
@@ -116,6 +118,8 @@ export interface RunHexNodeOptions {
 	/** Whole input items (e.g. with binary data); wins over `input`. */
 	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** Wins over `continueOnFail`: n8n's On Error setting, e.g. 'continueErrorOutput'. */
+	onError?: INode['onError'];
 }
 
 export function additionalDataFor(
@@ -140,7 +144,7 @@ export function additionalDataFor(
 	return additionalData as IWorkflowExecuteAdditionalData;
 }
 
-function hexNode(parameters: INodeParameters, continueOnFail = false): INode {
+function hexNode(parameters: INodeParameters, onError?: INode['onError']): INode {
 	return {
 		id: 'hex-node',
 		name: NODE_NAME,
@@ -149,7 +153,7 @@ function hexNode(parameters: INodeParameters, continueOnFail = false): INode {
 		position: [0, 0],
 		parameters,
 		credentials: { hexApi: { id: 'hex-credential', name: 'Hex API' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(onError ? { onError } : {}),
 	};
 }
 
@@ -179,7 +183,10 @@ export function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
 
 /** Runs the Hex node once through n8n-core's WorkflowExecute, as n8n runs a declarative node. */
 export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
-	const node = hexNode(options.parameters, options.continueOnFail);
+	const node = hexNode(
+		options.parameters,
+		options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined),
+	);
 	const input = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const startData: IExecuteData = { node, data: { main: [input] }, source: null };
 	const runExecutionData = createRunExecutionData({
@@ -194,6 +201,7 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 	};

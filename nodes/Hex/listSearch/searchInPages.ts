@@ -33,7 +33,7 @@ async function readPage(
 			attempt >= PICKER_RETRIES ||
 			wait > PICKER_MAX_WAIT_MS
 		) {
-			throw hexApiError(context.getNode(), response);
+			throw await hexApiError(context, response);
 		}
 		await sleep(wait);
 	}

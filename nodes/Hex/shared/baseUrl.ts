@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+export const HEX_CREDENTIAL_TYPE = 'hexApi';
+
 const HEX_DOMAIN = 'hex.tech';
 // One DNS label: letters, digits and inner hyphens, at most 63 characters.
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -186,3 +186,21 @@ export function sortCollection(
 		],
 	};
 }
+
+/**
+ * The canvas subtitle: the action of the chosen operation ("Start a run"), looked up by
+ * resource and operation in a map built from the operation lists.
+ */
+export function actionSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of property.options ?? []) {
+			if (!('action' in option) || typeof option.action !== 'string') continue;
+			for (const resource of resources)
+				actions[`${resource}:${String(option.value)}`] = option.action;
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? "" }}`;
+}

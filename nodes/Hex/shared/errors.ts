@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -6,6 +7,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
+import { HEX_CREDENTIAL_TYPE, resolveHexApiBaseUrl } from './baseUrl';
 
 /** What Hex said, read from either error envelope, a bare-text body or a non-JSON page. */
 export interface HexErrorDetails {
@@ -18,7 +21,6 @@ export interface HexErrorDetails {
 
 const HINTS: Record<number, string> = {
 	400: 'Hex rejected the request as invalid. Check the fields named above.',
-	401: 'Wrong token, expired token, or wrong subdomain/region: check the Hex API credential.',
 	403: 'The token is valid but may not do this: check the token scopes (workspace tokens) or the user’s role and access in Hex.',
 	404: 'Not found: check the ID, and that the token’s user can see the resource.',
 	409: 'Hex reported a conflict with the current state of the resource.',
@@ -100,11 +102,51 @@ export function readHexError(
 	return { status, message: plain ?? `HTTP ${status}`, issues: [], traceId: traceHeader };
 }
 
-export function hexErrorHint(status: number): string | undefined {
+/** Where the credential sends requests: a 401's hint names what the user actually set. */
+export interface HexCredentialTarget {
+	apiRoot: string;
+	byBaseUrl: boolean;
+}
+
+function unauthorizedHint(target: HexCredentialTarget | undefined): string {
+	if (target?.byBaseUrl) {
+		return `Wrong or expired token, or a token that the API behind the Base URL override (${target.apiRoot}) does not accept: check the Hex API credential. The Subdomain is not used while Base URL is set.`;
+	}
+	const where = target ? ` (requests go to ${target.apiRoot})` : '';
+	return `Wrong token, expired token, or wrong subdomain/region${where}: check the Hex API credential.`;
+}
+
+export function hexErrorHint(status: number, target?: HexCredentialTarget): string | undefined {
+	if (status === 401) return unauthorizedHint(target);
 	return HINTS[status] ?? (status >= 500 ? HINTS[500] : undefined);
 }
 
-export function describeHexError(details: HexErrorDetails): {
+/** Any context that can read the Hex credential (operations, pickers, the trigger). */
+interface CredentialReader {
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+}
+
+/** The credential's target, read only for a 401 (the one hint that depends on it). */
+export async function credentialTargetFor(
+	context: CredentialReader,
+	status: number,
+): Promise<HexCredentialTarget | undefined> {
+	if (status !== 401) return undefined;
+	try {
+		const credentials = await context.getCredentials(HEX_CREDENTIAL_TYPE);
+		return {
+			apiRoot: resolveHexApiBaseUrl(credentials),
+			byBaseUrl: String(credentials.baseUrl ?? '').trim() !== '',
+		};
+	} catch {
+		return undefined;
+	}
+}
+
+export function describeHexError(
+	details: HexErrorDetails,
+	target?: HexCredentialTarget,
+): {
 	message: string;
 	description: string;
 } {
@@ -112,7 +154,7 @@ export function describeHexError(details: HexErrorDetails): {
 	const message = `Hex API error ${details.status}${code}: ${details.message}`;
 	const lines = [
 		...details.issues.map((issue) => `- ${issue}`),
-		hexErrorHint(details.status),
+		hexErrorHint(details.status, target),
 		details.traceId ? `Hex trace ID: ${details.traceId}` : undefined,
 	].filter((line): line is string => Boolean(line));
 	return { message, description: lines.join('\n') };
@@ -157,7 +199,10 @@ export async function throwOnHexError(
 		);
 	}
 	const details = readHexError(response.statusCode, response.body, response.headers);
-	const { message, description } = describeHexError(details);
+	const { message, description } = describeHexError(
+		details,
+		await credentialTargetFor(this, details.status),
+	);
 	const errorResponse: JsonObject = {
 		status: details.status,
 		message: details.message,

@@ -26,7 +26,8 @@ export function inputParameterFields(
 ): INodeProperties[] {
 	return [
 		{
-			displayName: 'Input Parameters',
+			// Not "Input Parameters" again: that is the list below it.
+			displayName: 'Specify Input Parameters',
 			name: 'inputParametersMode',
 			type: 'options',
 			noDataExpression: true,

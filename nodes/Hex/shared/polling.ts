@@ -3,18 +3,69 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IN8nHttpFullResponse,
+	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { describeHexError, readHexError } from './errors';
+import { credentialTargetFor, describeHexError, readHexError } from './errors';
 import { fail } from './inputs';
 import { HEX_CREDENTIAL_TYPE } from './transport';
 
 /** What a poll found: done (output this), failed (throw this message), or keep waiting. */
 export type PollVerdict =
 	| { state: 'done'; value: IDataObject }
-	| { state: 'failed'; message: string; description: string }
+	| { state: 'failed'; message: string; description: string; subject: IDataObject }
 	| { state: 'pending' };
+
+/** The run or thread a failed wait was about, kept with its error for the error item. */
+const waitSubjects = new WeakMap<Error, IDataObject>();
+
+/** The error of a wait that ended without success; `subject` is the run or thread as last seen. */
+export function waitFailure(
+	context: IExecuteSingleFunctions,
+	message: string,
+	description: string,
+	subject: IDataObject,
+): NodeOperationError {
+	const error = new NodeOperationError(context.getNode(), message, { description });
+	waitSubjects.set(error, subject);
+	return error;
+}
+
+/**
+ * Runs the wait of one item. Under Continue On Fail (regular or error output) a failure becomes
+ * an item that carries the run or thread: `{ error: { message, description, ...subject } }`.
+ * It must be plain JSON: n8n (1.x and 2.x) replaces the JSON of any item with an `error` by the
+ * bare message, and routes to the error output only items whose JSON is `{ error }` alone.
+ * `known` is what the caller knows when the failure did not say (an API error mid-wait).
+ */
+export async function waitOrErrorItem(
+	context: IExecuteSingleFunctions,
+	item: INodeExecutionData,
+	known: IDataObject,
+	wait: () => Promise<IDataObject>,
+): Promise<INodeExecutionData> {
+	try {
+		return { ...item, json: await wait() };
+	} catch (caught) {
+		const error =
+			caught instanceof NodeApiError || caught instanceof NodeOperationError
+				? caught
+				: new NodeOperationError(context.getNode(), caught as Error);
+		if (!context.continueOnFail()) throw error;
+		const { description } = error;
+		return {
+			...item,
+			json: {
+				error: {
+					...(waitSubjects.get(error) ?? known),
+					message: error.message,
+					...(typeof description === 'string' ? { description } : {}),
+				},
+			},
+		};
+	}
+}
 
 export interface PollSettings {
 	intervalMs: number;
@@ -118,9 +169,7 @@ export async function pollHex(
 			const verdict = plan.judge(last);
 			if (verdict.state === 'done') return verdict.value;
 			if (verdict.state === 'failed') {
-				throw new NodeOperationError(context.getNode(), verdict.message, {
-					description: verdict.description,
-				});
+				throw waitFailure(context, verdict.message, verdict.description, verdict.subject);
 			}
 		}
 		const remaining = deadline - Date.now();
@@ -142,7 +191,10 @@ export async function pollHex(
 				response.body,
 				response.headers as IDataObject,
 			);
-			const { message, description } = describeHexError(details);
+			const { message, description } = describeHexError(
+				details,
+				await credentialTargetFor(context, details.status),
+			);
 			throw new NodeApiError(
 				context.getNode(),
 				{ message: details.message },

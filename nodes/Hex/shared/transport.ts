@@ -3,14 +3,14 @@ import type {
 	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	ILoadOptionsFunctions,
-	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeHexError, readHexError } from './errors';
+import { HEX_CREDENTIAL_TYPE } from './baseUrl';
+import { credentialTargetFor, describeHexError, readHexError } from './errors';
 
-export const HEX_CREDENTIAL_TYPE = 'hexApi';
+export { HEX_CREDENTIAL_TYPE };
 
 /** Contexts that call Hex outside the routing engine: pickers and the trigger's polls. */
 export type HexRequestContext = ILoadOptionsFunctions | IPollFunctions;
@@ -33,11 +33,17 @@ export async function hexApiResponse(
 }
 
 /** The error a Hex error response becomes: the same message and hints as in operations. */
-export function hexApiError(node: INode, response: IN8nHttpFullResponse): NodeApiError {
+export async function hexApiError(
+	context: HexRequestContext,
+	response: IN8nHttpFullResponse,
+): Promise<NodeApiError> {
 	const details = readHexError(response.statusCode, response.body, response.headers);
-	const { message, description } = describeHexError(details);
+	const { message, description } = describeHexError(
+		details,
+		await credentialTargetFor(context, details.status),
+	);
 	return new NodeApiError(
-		node,
+		context.getNode(),
 		{ message: details.message },
 		{
 			message,
@@ -56,7 +62,7 @@ export async function hexApiRequest(
 ): Promise<IDataObject> {
 	const response = await hexApiResponse.call(this, method, url, qs);
 	if (response.statusCode >= 400) {
-		throw hexApiError(this.getNode(), response);
+		throw await hexApiError(this, response);
 	}
 	return response.body as IDataObject;
 }

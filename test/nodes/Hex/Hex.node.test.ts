@@ -1,9 +1,12 @@
-import type { ICredentialType, INodeType } from 'n8n-workflow';
+import type { ICredentialType, INodeParameters, INodeType } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { HexApi } from '../../../credentials/HexApi.credentials';
 import packageJson from '../../../package.json';
 import { Hex } from '../../../nodes/Hex/Hex.node';
 import readme from '../../../README.md';
+import { HexTrigger } from '../../../nodes/HexTrigger/HexTrigger.node';
+import { HexNodeTypes } from '../../harness/engine';
 import { buildRunProjectBody } from '../../../nodes/Hex/resources/run/runRequest';
 import {
 	nodeOperations,
@@ -31,6 +34,98 @@ describe('Hex node description', () => {
 		expect(description.subtitle).toContain('$parameter["operation"]');
 	});
 
+	/** The canvas subtitle as n8n's expression engine evaluates it for a node. */
+	function subtitleOf(parameters: INodeParameters): unknown {
+		const node = {
+			id: 'n',
+			name: 'Hex',
+			type: 'n8n-nodes-hex.hex',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters,
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new HexNodeTypes(),
+		});
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			description.subtitle ?? '',
+			'internal',
+			{},
+		);
+	}
+
+	test('the canvas subtitle is the action of the chosen operation', () => {
+		expect(subtitleOf({ resource: 'run', operation: 'start' })).toBe('Start a run');
+		expect(subtitleOf({ resource: 'dataConnection', operation: 'getAll' })).toBe(
+			'Get many data connections',
+		);
+		for (const { resource, operation } of operations) {
+			expect(subtitleOf({ resource, operation })).toEqual(expect.stringMatching(/^[A-Z]\S* /));
+		}
+	});
+
+	test('no two fields shown together share a name (e.g. the input parameter mode and list)', () => {
+		const variants: INodeParameters[] = [
+			{},
+			{ inputParametersMode: 'fields' },
+			{ inputParametersMode: 'json' },
+		];
+		for (const { resource, operation } of operations) {
+			for (const variant of variants) {
+				const values = NodeHelpers.getNodeParameters(
+					description.properties,
+					{ resource, operation, ...variant },
+					true,
+					false,
+					null,
+					description,
+				) as INodeParameters;
+				const shown = description.properties
+					.filter((property) => property.type !== 'notice')
+					.filter((property) =>
+						NodeHelpers.displayParameter(values, property, null, description, values),
+					)
+					.map((property) => property.displayName);
+				const twice = shown.filter((name, index) => shown.indexOf(name) !== index);
+				expect({ resource, operation, variant, twice }).toEqual({
+					resource,
+					operation,
+					variant,
+					twice: [],
+				});
+			}
+		}
+	});
+
+	test('Run → Start notifications: when first, then recipients, message, screenshot', () => {
+		const notifications = description.properties.find(
+			(property) => property.name === 'notifications',
+		);
+		const [group] = (notifications?.options ?? []) as Array<{
+			values: Array<{ displayName: string }>;
+		}>;
+		expect(group.values.map((value) => value.displayName)).toEqual([
+			'Notify When',
+			'Recipient Group IDs',
+			'Recipient Slack Channel IDs',
+			'Recipient User IDs',
+			'Subject',
+			'Text',
+			'With Success Screenshot',
+			'With Success Screenshot Format',
+		]);
+	});
+
+	test('the node creator entry (which shows the trigger’s text) speaks for actions and triggers', () => {
+		const trigger = new HexTrigger().description.description;
+		expect(trigger).toMatch(/^Run Hex projects, manage the workspace/);
+		expect(trigger).toMatch(/when a run finishes or a project is created/);
+	});
+
 	test('offers a resource for each area of Hex’s API, in alphabetical order', () => {
 		const resource = description.properties.find((property) => property.name === 'resource');
 		expect(resource?.options?.map((option) => ('value' in option ? option.value : ''))).toEqual([
@@ -55,6 +150,10 @@ describe('Hex node description', () => {
 		const names = resource?.options?.map((option) => option.name);
 		expect(names).toContain('Hex API Request');
 		expect(names).not.toContain('Custom API Call');
+		const option = resource?.options?.find((entry) => entry.name === 'Hex API Request');
+		expect(option && 'description' in option ? option.description : '').toMatch(
+			/rather than Custom API Call, which needs a full URL/,
+		);
 	});
 
 	test('only the Hex API Request has a route outside the spec, and it is one operation', () => {

@@ -351,7 +351,8 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 	beforeEach(() => hex.fake.reset());
 	afterEach(() => expect(hex.fake.internalErrors).toEqual([]));
 
-	const trigger = (parameters: INodeParameters = allProjects()) =>
+	// These tests are about one poll reading every project: a budget that never binds.
+	const trigger = (parameters: INodeParameters = allProjects({ maxRequestsPerPoll: 1000 })) =>
 		new TriggerWorkflow({ parameters, credentials: hex.credentials });
 	/** What ListProjects lists by default: live projects, no components. */
 	const listedProjects = () =>
@@ -454,6 +455,130 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 			listed(run, { projectTitle: order[1].title }),
 		]);
 		expect(hex.fake.requests[2].path).toBe(runsPath(order[1].id));
+	});
+});
+
+describe('Hex Trigger: Run Finished, request budget', () => {
+	let hex: HexTestbed;
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 20, projects: 150, dataConnections: 1 });
+	});
+	afterAll(async () => await hex.fake.close());
+	beforeEach(() => {
+		hex.fake.setRateLimit(undefined);
+		hex.fake.reset();
+	});
+	afterEach(() => expect(hex.fake.internalErrors).toEqual([]));
+
+	const trigger = (extra: INodeParameters = {}) =>
+		new TriggerWorkflow({ parameters: allProjects(extra), credentials: hex.credentials });
+	const published = () =>
+		hex.fake.state.projects.filter(
+			(project) =>
+				!project.archivedAt &&
+				!project.trashedAt &&
+				project.type === 'PROJECT' &&
+				project.lastPublishedAt !== null,
+		);
+	const byId = () => [...published()].sort((a, b) => (a.id < b.id ? -1 : 1));
+	/** The projects whose runs the last poll read, in order. */
+	const projectsRead = () =>
+		hex.fake.requests
+			.filter((request) => request.operationId === 'GetProjectRuns')
+			.map((request) => request.path.split('/')[4]);
+	const listPages = () =>
+		hex.fake.requests.filter((request) => request.operationId === 'ListProjects').length;
+
+	test('by default a poll sends at most 10 requests, and the next poll goes on from there', async () => {
+		expect(byId().length).toBeGreaterThan(20);
+		const workflow = trigger();
+		expect(await workflow.poll()).toBeNull();
+		const pages = listPages();
+		expect(hex.fake.requests).toHaveLength(10);
+		const first = projectsRead();
+		expect(first).toEqual(
+			byId()
+				.slice(0, 10 - pages)
+				.map((project) => project.id),
+		);
+		hex.fake.reset();
+		await workflow.poll();
+		expect(hex.fake.requests).toHaveLength(10);
+		expect(projectsRead()).toEqual(
+			byId()
+				.slice(10 - pages, 2 * (10 - pages))
+				.map((project) => project.id),
+		);
+	});
+
+	test('a fair rotation: every project is read once per round, in ID order, wrapping around', async () => {
+		let workflow = trigger({ maxRequestsPerPoll: 17 });
+		const order = byId().map((project) => project.id);
+		const reads: string[] = [];
+		const perRound = 17 - 2; // 150 projects: 2 ListProjects pages per poll
+		const polls = Math.ceil(order.length / perRound) + 2;
+		for (let poll = 0; poll < polls; poll++) {
+			hex.fake.reset();
+			workflow = workflow.restarted();
+			await workflow.poll();
+			expect(hex.fake.requests).toHaveLength(17);
+			reads.push(...projectsRead());
+		}
+		// Read as one sequence: the sorted projects, again and again.
+		expect(reads).toEqual(reads.map((_id, index) => order[index % order.length]));
+	});
+
+	test.each([3, 7, 40])(
+		'a poll covering part of the projects (budget %i): no run lost or repeated',
+		async (maxRequestsPerPoll) => {
+			let workflow = trigger({ maxRequestsPerPoll });
+			const order = byId();
+			// A run that finished an hour before the activation is never emitted.
+			const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+			hex.fake.state.addRun(order[order.length - 1].id, {
+				startTime: hourAgo,
+				endTime: hourAgo,
+			});
+			expect(await workflow.poll()).toBeNull();
+			const emitted: string[] = [];
+			const expected: string[] = [];
+			const pollOnce = async () => {
+				workflow = workflow.restarted();
+				emitted.push(...(await workflow.pollJson()).map((run) => String(run.runId)));
+			};
+			// Runs finish everywhere while polls cover only part of the workspace: in projects read
+			// already, in projects not reached yet, and runs still running at a poll that reads them.
+			for (let round = 0; round < 4; round++) {
+				for (const index of [round, 40 + round, 80 + round, order.length - 1 - round]) {
+					expected.push(hex.fake.state.addRun(order[index].id).runId);
+				}
+				const running = hex.fake.state.addRun(order[round * 3].id, { status: 'RUNNING' });
+				await pollOnce();
+				await pollOnce();
+				const stored = hex.fake.state.findRun(order[round * 3].id, running.runId);
+				if (!stored) throw new Error('the running run is gone');
+				stored.status = 'COMPLETED';
+				stored.endTime = new Date().toISOString();
+				stored.elapsedTime = 1000;
+				expected.push(running.runId);
+			}
+			// Enough polls for one more full round, then a few more that must find nothing.
+			const round = Math.ceil(order.length / Math.max(1, maxRequestsPerPoll - 2)) + 3;
+			for (let poll = 0; poll < round; poll++) await pollOnce();
+			expect([...emitted].sort()).toEqual([...expected].sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+		},
+	);
+
+	test('the budget is checked before anything is sent', async () => {
+		for (const maxRequestsPerPoll of [0, 2.5, -1]) {
+			hex.fake.reset();
+			await expect(trigger({ maxRequestsPerPoll }).poll()).rejects.toThrow(
+				/The "Max Requests per Poll" parameter must be a whole number of at least 1/,
+			);
+			expect(hex.fake.requests).toEqual([]);
+		}
 	});
 });
 

@@ -115,7 +115,11 @@ export async function buildCustomRequest(
 	requestOptions.qs = { ...requestOptions.qs, ...readQuery(this) };
 	const body = readBody(this, method);
 	if (body === undefined) delete requestOptions.body;
-	else requestOptions.body = body as IDataObject;
+	else if (Object.keys(body as object).length === 0) {
+		// n8n's HTTP helper drops an empty object or array; as text it is sent as given.
+		requestOptions.body = JSON.stringify(body);
+		requestOptions.headers = { ...requestOptions.headers, 'content-type': 'application/json' };
+	} else requestOptions.body = body as IDataObject;
 	return requestOptions;
 }
 

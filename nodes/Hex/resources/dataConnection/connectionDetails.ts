@@ -15,6 +15,8 @@ interface DetailField {
 	requiredOnCreate?: boolean;
 	secret?: boolean;
 	nullable?: boolean;
+	/** PEM text: its line breaks are restored when a one-line box dropped them. */
+	pem?: boolean;
 	description: string;
 	placeholder?: string;
 }
@@ -181,6 +183,7 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 				displayName: 'SSL Root Certificate',
 				type: 'string',
 				nullable: true,
+				pem: true,
 				description: 'A custom root certificate (PEM)',
 			},
 		],
@@ -211,7 +214,9 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
-				description: 'The key-pair private key (PEM); Hex only accepts key-pair auth here',
+				pem: true,
+				description:
+					'The key-pair private key (PEM); Hex only accepts key-pair auth here. Line breaks lost when pasting are restored.',
 			},
 			{
 				key: 'passphrase',
@@ -345,6 +350,25 @@ export function updateDetailProperties(show: IDataObject): INodeProperties[] {
 	}));
 }
 
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/**
+ * PEM blocks with their line breaks: a one-line (password) box turns them into spaces or drops
+ * them, and a JSON-escaped key carries a literal \n. The base64 body is rewrapped at 64
+ * characters. A block with headers (legacy encrypted keys) is left as it is.
+ */
+export function normalizePem(text: string): string {
+	const unescaped = text.replace(/\\r\\n|\\n/g, '\n').replace(/\r\n?/g, '\n');
+	if (!unescaped.includes('-----BEGIN ')) return text;
+	const rebuilt = unescaped.trim().replace(PEM_BLOCK, (block, label: string, body: string) => {
+		if (body.includes(':')) return block;
+		const lines = body.replace(/\s+/g, '').match(/.{1,64}/g) ?? [];
+		return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
+	});
+	// A chain of blocks (certificates): one line break between them.
+	return rebuilt.replace(/-----\s+-----BEGIN /g, '-----\n-----BEGIN ');
+}
+
 function detailValue(field: DetailField, value: unknown): unknown {
 	if (field.type === 'keyValues') {
 		const rows = ((value as IDataObject)?.property ?? []) as IDataObject[];
@@ -352,6 +376,7 @@ function detailValue(field: DetailField, value: unknown): unknown {
 	}
 	// Hex takes null for "none" on nullable fields (e.g. a Snowflake role); "" would be a name.
 	if (field.nullable && typeof value === 'string' && value.trim() === '') return null;
+	if (field.pem && typeof value === 'string') return normalizePem(value);
 	return value;
 }
 

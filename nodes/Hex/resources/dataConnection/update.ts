@@ -1,6 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { dataConnectionLocator } from '../../shared/descriptions';
+import { refuseEmptyUpdate } from '../../shared/inputs';
 import {
 	connectionDetailsPreSend,
 	connectionTypeOptions,
@@ -9,6 +15,19 @@ import {
 import { connectionSettingsOptions, connectionSettingsPreSend } from './connectionSettings';
 
 const show = { resource: ['dataConnection'], operation: ['update'] };
+
+/** Runs after every other step of the body (it belongs to the last property): Hex requires a body. */
+async function refuseEmptyConnectionUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	refuseEmptyUpdate(
+		this,
+		(requestOptions.body ?? {}) as IDataObject,
+		'Choose a Connection Details Type to change its details, or add a field under Update Fields.',
+	);
+	return requestOptions;
+}
 
 export const updateFields: INodeProperties[] = [
 	dataConnectionLocator(show),
@@ -39,6 +58,7 @@ export const updateFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
+		routing: { send: { preSend: [refuseEmptyConnectionUpdate] } },
 		options: [
 			{
 				displayName: 'Name',

@@ -43,13 +43,13 @@ function readNotifications(context: IExecuteSingleFunctions): IDataObject[] {
 	return entries.map((entry, index) => {
 		const position = index + 1;
 		const slackChannelIds = splitList(entry.slackChannelIds);
-		const userIds = readIds(context, entry.userIds, 'User IDs', position);
-		const groupIds = readIds(context, entry.groupIds, 'Group IDs', position);
+		const userIds = readIds(context, entry.userIds, 'Recipient User IDs', position);
+		const groupIds = readIds(context, entry.groupIds, 'Recipient Group IDs', position);
 		if (slackChannelIds.length + userIds.length + groupIds.length === 0) {
 			fail(
 				context,
 				`Notification ${position} has no recipients`,
-				'Add Slack channel IDs, user IDs or group IDs to it, or remove it.',
+				'Add recipient Slack channel IDs, user IDs or group IDs to it, or remove it.',
 			);
 		}
 		const notification: IDataObject = {
@@ -80,7 +80,7 @@ export async function buildRunProjectBody(
 		fail(
 			this,
 			'Use either "View ID" or "Input Parameters", not both',
-			'Hex runs a saved view with its own inputs. Remove the view ID, or set Input Parameters to "None".',
+			'Hex runs a saved view with its own inputs. Remove the view ID, or set Specify Input Parameters to "None".',
 		);
 	}
 	const body: IDataObject = {};

@@ -4,11 +4,15 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import type { PollVerdict } from '../../shared/polling';
 import { readHexId } from '../../shared/pathParameters';
-import { hexFullRequest, pollHex, readWaitSettings } from '../../shared/polling';
+import {
+	hexFullRequest,
+	pollHex,
+	readWaitSettings,
+	waitFailure,
+	waitOrErrorItem,
+} from '../../shared/polling';
 
 const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
 
@@ -25,8 +29,10 @@ function readRunWaitSettings(context: IExecuteSingleFunctions) {
 	};
 }
 
+const runUrlOf = (run: IDataObject) => String(run.runUrl ?? 'no run URL');
+
 function where(run: IDataObject): string {
-	return `Run ${String(run.runId)} of project ${String(run.projectId)}: ${String(run.runUrl ?? 'no URL')}`;
+	return `Run ${String(run.runId)} of project ${String(run.projectId)}: ${runUrlOf(run)}`;
 }
 
 /** COMPLETED is the only success; anything not in Hex's spec keeps the wait going. */
@@ -35,8 +41,9 @@ function judgeRun(run: IDataObject): PollVerdict {
 	if (typeof run.status === 'string' && FAILED_STATUSES.includes(run.status)) {
 		return {
 			state: 'failed',
-			message: `The Hex run ended with status ${run.status}`,
+			message: `The Hex run ended with status ${run.status}: ${runUrlOf(run)}`,
 			description: where(run),
+			subject: run,
 		};
 	}
 	return { state: 'pending' };
@@ -60,23 +67,25 @@ async function waitForRun(
 		{
 			method: 'GET',
 			url,
-			judge: judgeRun,
+			judge: (run) => judgeRun({ ...started, ...run }),
 			onTimeout: async (last) => {
 				const run = { ...started, ...last };
 				const waited = `The Hex run did not finish within ${settings.timeoutSeconds} seconds`;
-				if (!settings.cancelOnTimeout) {
-					return new NodeOperationError(context.getNode(), `${waited}; it was left running`, {
-						description: `${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`,
+				const lastStatus = `${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`;
+				const timedOut = (outcome: string, cancelled: boolean) =>
+					waitFailure(context, `${waited}; ${outcome}: ${runUrlOf(run)}`, lastStatus, {
+						...run,
+						timedOut: true,
+						cancelled,
 					});
-				}
+				if (!settings.cancelOnTimeout) return timedOut('it was left running', false);
 				const cancel = await hexFullRequest(context, 'DELETE', url);
-				const outcome =
-					cancel.statusCode < 300
-						? 'it was cancelled'
-						: `cancelling it failed (HTTP ${cancel.statusCode}), so it may still be running`;
-				return new NodeOperationError(context.getNode(), `${waited}; ${outcome}`, {
-					description: `${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`,
-				});
+				return cancel.statusCode < 300
+					? timedOut('it was cancelled', true)
+					: timedOut(
+							`cancelling it failed (HTTP ${cancel.statusCode}), so it may still be running`,
+							false,
+						);
 			},
 		},
 		settings,
@@ -104,7 +113,9 @@ export async function waitAfterStart(
 	return await Promise.all(
 		items.map(async (item) => {
 			const ids = { projectId: String(item.json.projectId), runId: String(item.json.runId) };
-			return { ...item, json: await waitForRun(this, ids, item.json) };
+			return await waitOrErrorItem(this, item, item.json, async () =>
+				waitForRun(this, ids, item.json),
+			);
 		}),
 	);
 }
@@ -119,9 +130,10 @@ export async function waitForExistingRun(
 ): Promise<INodeExecutionData[]> {
 	const ids = { projectId: readHexId(this, 'projectId'), runId: readHexId(this, 'runId') };
 	return await Promise.all(
-		items.map(async (item) => ({
-			...item,
-			json: await waitForRun(this, ids, item.json, item.json),
-		})),
+		items.map(async (item) =>
+			waitOrErrorItem(this, item, { ...ids, ...item.json }, async () =>
+				waitForRun(this, ids, item.json, item.json),
+			),
+		),
 	);
 }

@@ -9,7 +9,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollVerdict } from '../../shared/polling';
-import { MIN_POLL_INTERVAL_SECONDS, pollHex, readWaitSettings } from '../../shared/polling';
+import {
+	MIN_POLL_INTERVAL_SECONDS,
+	pollHex,
+	readWaitSettings,
+	waitFailure,
+	waitOrErrorItem,
+} from '../../shared/polling';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -69,8 +75,10 @@ export async function checkThreadWaitSettings(
 	return requestOptions;
 }
 
+const threadUrlOf = (thread: IDataObject) => String(thread.url ?? 'no thread URL');
+
 function where(thread: IDataObject): string {
-	return `Thread ${String(thread.threadId)}: ${String(thread.url ?? 'no URL')}`;
+	return `Thread ${String(thread.threadId)}: ${threadUrlOf(thread)}`;
 }
 
 /** IDLE is done, ERROR fails; RUNNING and anything Hex's spec does not list keep the wait going. */
@@ -82,8 +90,9 @@ function judgeThread(thread: IDataObject): PollVerdict {
 		const message = typeof error.message === 'string' ? error.message : 'Hex gave no message';
 		return {
 			state: 'failed',
-			message: `The Hex thread stopped with error ${type}: ${message}`,
+			message: `The Hex thread stopped with error ${type}: ${message} (${threadUrlOf(thread)})`,
 			description: where(thread),
+			subject: thread,
 		};
 	}
 	return { state: 'pending' };
@@ -108,15 +117,14 @@ async function waitForThread(
 		{
 			method: 'GET',
 			url: `/v1/threads/${encodeURIComponent(threadId)}`,
-			judge: judgeThread,
+			judge: (thread) => judgeThread({ ...answer, ...thread }),
 			onTimeout: async (last) => {
 				const thread = { ...answer, ...last };
-				return new NodeOperationError(
-					context.getNode(),
-					`The Hex thread did not become idle within ${settings.timeoutSeconds} seconds; it keeps running in Hex`,
-					{
-						description: `${where(thread)}. Its last status was ${String(thread.status ?? 'unknown')}. Get it later with Thread → Get.`,
-					},
+				return waitFailure(
+					context,
+					`The Hex thread did not become idle within ${settings.timeoutSeconds} seconds; it keeps running in Hex: ${threadUrlOf(thread)}`,
+					`${where(thread)}. Its last status was ${String(thread.status ?? 'unknown')}. Get it later with Thread → Get.`,
+					{ ...thread, timedOut: true },
 				);
 			},
 		},
@@ -135,6 +143,8 @@ export async function waitUntilIdle(
 ): Promise<INodeExecutionData[]> {
 	if (!isWaiting(this)) return items;
 	return await Promise.all(
-		items.map(async (item) => ({ ...item, json: await waitForThread(this, item.json) })),
+		items.map(async (item) =>
+			waitOrErrorItem(this, item, item.json, async () => waitForThread(this, item.json)),
+		),
 	);
 }

@@ -1,7 +1,11 @@
 import type { HexTestbed } from '../../../support/hex';
 import { locator, startTestbed } from '../../../support/hex';
 import { runHexNode } from '../../../harness/engine';
-import { readHexError } from '../../../../nodes/Hex/shared/errors';
+import {
+	credentialTargetFor,
+	hexErrorHint,
+	readHexError,
+} from '../../../../nodes/Hex/shared/errors';
 
 const UNKNOWN_ID = '5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c';
 
@@ -76,16 +80,39 @@ describe('Hex errors become one readable n8n error', () => {
 		expect(run.error?.description).toContain('- TABLE a.b.c: invalid_status');
 	});
 
-	test('a bare-text 401 explains token, expiry and region', async () => {
+	test('a bare-text 401 with a Base URL override names the override, not the subdomain', async () => {
 		const run = await runHexNode({
 			parameters: { resource: 'user', operation: 'getCurrent' },
 			credentials: { subdomain: 'app', apiToken: 'hxtp_wrong', baseUrl: hex.fake.baseUrl },
 		});
 		expect(run.error?.message).toBe('Hex API error 401: Unauthorized');
 		expect(run.error?.description).toContain(
-			'Wrong token, expired token, or wrong subdomain/region',
+			`Wrong or expired token, or a token that the API behind the Base URL override (${hex.fake.baseUrl}) does not accept`,
 		);
+		expect(run.error?.description).not.toContain('subdomain/region');
 		expect(errorText(run.error)).not.toContain('hxtp_wrong');
+	});
+
+	test('the 401 hint without an override names the subdomain and the host it resolves to', async () => {
+		const target = await credentialTargetFor(
+			{ getCredentials: async () => ({ subdomain: 'eu', apiToken: 'hxtp_x', baseUrl: '' }) },
+			401,
+		);
+		expect(target).toEqual({ apiRoot: 'https://eu.hex.tech/api', byBaseUrl: false });
+		expect(hexErrorHint(401, target)).toBe(
+			'Wrong token, expired token, or wrong subdomain/region (requests go to https://eu.hex.tech/api): check the Hex API credential.',
+		);
+		// Only a 401 reads the credential.
+		expect(
+			await credentialTargetFor(
+				{
+					getCredentials: async () => {
+						throw new Error('not read');
+					},
+				},
+				403,
+			),
+		).toBeUndefined();
 	});
 
 	test('an HTML error page is reduced to its status, without a parse crash', async () => {

@@ -164,7 +164,7 @@ describe('bad input is refused before any request, naming the field', () => {
 					notification: [{ type: 'ALL', includeSuccessScreenshot: false, userIds: 'nathan' }],
 				},
 			},
-			/Notification 1: "User IDs" has an invalid Hex ID: "nathan"/,
+			/Notification 1: "Recipient User IDs" has an invalid Hex ID: "nathan"/,
 		],
 		[
 			'schema updates without rows',

@@ -99,6 +99,18 @@ describe('Hex API Request resource (engine)', () => {
 		expect(json(run)).toEqual([{ success: true }]);
 	});
 
+	test.each(['{}', '[]', '={{ {} }}'])(
+		'the JSON Body %s is sent as it is (n8n would drop an empty object)',
+		async (jsonBody) => {
+			const projectId = hex.fake.state.projects[0].id;
+			await call({ method: 'POST', path: `/v1/projects/${projectId}/runs`, jsonBody });
+			const [sent] = hex.fake.requests;
+			expect(sent.method).toBe('POST');
+			expect(sent.headers['content-type']).toMatch(/^application\/json/);
+			expect(sent.body).toEqual(jsonBody === '[]' ? [] : {});
+		},
+	);
+
 	test('an array answer becomes one item per element', async () => {
 		hex.fake.injectFault({
 			operationId: 'Me',

@@ -1,5 +1,6 @@
 import type { HexTestbed } from '../../../../support/hex';
 import { expectedRequest, json, locator, startTestbed } from '../../../../support/hex';
+import { normalizePem } from '../../../../../nodes/Hex/resources/dataConnection/connectionDetails';
 
 type DataConnection = HexTestbed['fake']['state']['dataConnections'][number];
 
@@ -240,6 +241,46 @@ describe('Data Connection resource (engine)', () => {
 			expect(hex.fake.state.findDataConnection(created.id)).toEqual(created);
 		});
 
+		// A real-looking key body: 3 lines of 64 base64 characters and a short one.
+		const keyBody = ['A', 'B', 'C'].map((c) => c.repeat(64)).concat('DDDD==');
+		const pem = ['-----BEGIN PRIVATE KEY-----', ...keyBody, '-----END PRIVATE KEY-----'].join('\n');
+		test.each([
+			['as pasted into a one-line box (spaces)', pem.replace(/\n/g, ' ')],
+			['with its line breaks dropped', pem.replace(/\n/g, '')],
+			['with Windows line breaks and blank edges', `\n  ${pem.replace(/\n/g, '\r\n')}\r\n`],
+			['JSON-escaped (literal \\n)', pem.replace(/\n/g, '\\n')],
+			['intact', pem],
+		])('a Snowflake private key %s is sent with its line breaks', async (_, pasted) => {
+			const run = await hex.run({
+				resource: 'dataConnection',
+				operation: 'create',
+				name: 'Snowflake key',
+				connectionType: 'snowflake',
+				...SNOWFLAKE_REQUIRED,
+				snowflakePrivateKey: pasted,
+			});
+			expect(run.error).toBeUndefined();
+			const body = hex.sent()[0].body as {
+				connectionDetails: { snowflake: { privateKey: string } };
+			};
+			expect(body.connectionDetails.snowflake.privateKey).toBe(pem);
+		});
+
+		test('a certificate chain keeps one block per line group; a key with headers is left alone', () => {
+			const cert = (c: string) => [
+				'-----BEGIN CERTIFICATE-----',
+				c.repeat(64),
+				c.repeat(10),
+				'-----END CERTIFICATE-----',
+			];
+			const chain = [...cert('E'), ...cert('F')].join('\n');
+			expect(normalizePem(chain.replace(/\n/g, ' '))).toBe(chain);
+			const legacy =
+				'-----BEGIN RSA PRIVATE KEY----- Proc-Type: 4,ENCRYPTED DEK-Info: AES-128-CBC,00 QUJD -----END RSA PRIVATE KEY-----';
+			expect(normalizePem(legacy)).toBe(legacy);
+			expect(normalizePem('not a key')).toBe('not a key');
+		});
+
 		test('creates a snowflake connection with its secrets and nullable options', async () => {
 			const run = await hex.run({
 				resource: 'dataConnection',
@@ -369,6 +410,25 @@ describe('Data Connection resource (engine)', () => {
 	});
 
 	describe('Update', () => {
+		test.each([
+			['Keep Current Details, no fields', { connectionType: 'keep', updateFields: {} }],
+			[
+				'a stale detail left from another type',
+				{ connectionType: 'keep', postgresDetails: { postgresPassword: 'stale' } },
+			],
+			['a type chosen but no detail entered', { connectionType: 'postgres', updateFields: {} }],
+		])('refuses an update with nothing to change (%s), sending nothing', async (_, fields) => {
+			const run = await hex.run({
+				resource: 'dataConnection',
+				operation: 'update',
+				dataConnectionId: locator(connectionOfType('postgres').id),
+				...fields,
+			});
+			expect(run.error?.message).toBe('Nothing to update');
+			expect(run.error?.description).toContain('Update Fields');
+			expect(hex.sent()).toEqual([]);
+		});
+
 		test('renames with Keep Current Details: no connectionDetails sent', async () => {
 			const connection = connectionOfType('postgres');
 			const detailsBefore = structuredClone(connection.connectionDetails);

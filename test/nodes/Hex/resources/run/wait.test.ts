@@ -85,9 +85,121 @@ describe('waiting for runs (engine, compressed time)', () => {
 			hex.fake.state.setRunOutcome(projectId, { status, pollsBeforeTerminal: 1 });
 			const run = await hex.run(startAndWait({ pollInterval: 5 }));
 			const final = hex.fake.state.runsOf(projectId)[0];
-			expect(run.error?.message).toBe(`The Hex run ended with status ${status}`);
+			expect(run.error?.message).toBe(`The Hex run ended with status ${status}: ${final.runUrl}`);
 			expect(run.error?.description).toContain(final.runUrl);
 			expect(mockClock.sleeps).toEqual([5_000, 5_000]);
+		},
+	);
+
+	// n8n keeps only the message of an item that carries an `error`; the run must be plain JSON.
+	describe.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
+		'On Error %s: the error item carries the run',
+		(onError) => {
+			const outputOf = (run: { items: unknown[]; errorItems: unknown[] }) =>
+				onError === 'continueErrorOutput'
+					? { failed: run.errorItems, other: run.items }
+					: { failed: run.items, other: run.errorItems };
+
+			test.each(['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'] as const)(
+				'Start and wait, run ends %s',
+				async (status) => {
+					hex.fake.state.setRunOutcome(projectId, { status, pollsBeforeTerminal: 1 });
+					const run = await hex.run(startAndWait(), { onError });
+					const final = hex.fake.state.runsOf(projectId)[0];
+					expect(run.error).toBeUndefined();
+					const { failed, other } = outputOf(run);
+					expect(other).toEqual([]);
+					expect(failed).toEqual([
+						{
+							json: {
+								error: expect.objectContaining({
+									message: `The Hex run ended with status ${status}: ${final.runUrl}`,
+									description: `Run ${final.runId} of project ${projectId}: ${final.runUrl}`,
+									projectId,
+									runId: final.runId,
+									runUrl: final.runUrl,
+									status,
+									elapsedTime: final.elapsedTime,
+									startTime: final.startTime,
+									endTime: final.endTime,
+								}),
+							},
+							pairedItem: expect.anything(),
+						},
+					]);
+					expect((failed[0] as { error?: unknown }).error).toBeUndefined();
+				},
+			);
+
+			test('Wait for Completion on an existing run that ended ERRORED', async () => {
+				const failedRun = hex.fake.state.addRun(projectId, { status: 'ERRORED' });
+				const run = await hex.run(
+					{
+						resource: 'run',
+						operation: 'wait',
+						projectId: locator(projectId),
+						runId: failedRun.runId,
+					},
+					{ onError },
+				);
+				expect(outputOf(run).failed).toEqual([
+					expect.objectContaining({
+						json: {
+							error: expect.objectContaining({
+								message: `The Hex run ended with status ERRORED: ${failedRun.runUrl}`,
+								projectId,
+								runId: failedRun.runId,
+								runUrl: failedRun.runUrl,
+								status: 'ERRORED',
+								elapsedTime: failedRun.elapsedTime,
+							}),
+						},
+					}),
+				]);
+				expect(outputOf(run).other).toEqual([]);
+			});
+
+			test('a timeout carries the run, its last status and whether it was cancelled', async () => {
+				hex.fake.state.setRunOutcome(projectId, {
+					status: 'COMPLETED',
+					pollsBeforeTerminal: 100,
+				});
+				const run = await hex.run(startAndWait({ timeout: 25 }), { onError });
+				const final = hex.fake.state.runsOf(projectId)[0];
+				expect(outputOf(run).failed).toEqual([
+					expect.objectContaining({
+						json: {
+							error: expect.objectContaining({
+								message: `The Hex run did not finish within 25 seconds; it was cancelled: ${final.runUrl}`,
+								projectId,
+								runId: final.runId,
+								runUrl: final.runUrl,
+								status: 'RUNNING',
+								timedOut: true,
+								cancelled: true,
+							}),
+						},
+					}),
+				]);
+			});
+
+			test('an API error mid-wait still carries the run as started', async () => {
+				hex.fake.injectFault({ operationId: 'GetRunStatus', status: 404 });
+				const run = await hex.run(startAndWait(), { onError });
+				const [started] = hex.fake.state.runsOf(projectId);
+				expect(outputOf(run).failed).toEqual([
+					expect.objectContaining({
+						json: {
+							error: expect.objectContaining({
+								message: expect.stringMatching(/^Hex API error 404/),
+								projectId,
+								runId: started.runId,
+								runUrl: started.runUrl,
+							}),
+						},
+					}),
+				]);
+			});
 		},
 	);
 
@@ -112,7 +224,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 		const run = await hex.run(startAndWait({ timeout: 25 }));
 		const final = hex.fake.state.runsOf(projectId)[0];
 		expect(run.error?.message).toBe(
-			'The Hex run did not finish within 25 seconds; it was cancelled',
+			`The Hex run did not finish within 25 seconds; it was cancelled: ${hex.fake.state.runsOf(projectId)[0].runUrl}`,
 		);
 		expect(run.error?.description).toContain(final.runUrl);
 		// The last sleep is what is left of the 25 s, less the (real) time the requests took.
@@ -131,8 +243,8 @@ describe('waiting for runs (engine, compressed time)', () => {
 	test('timeout without Cancel Run on Timeout leaves the run running', async () => {
 		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 100 });
 		const run = await hex.run(startAndWait({ timeout: 12, cancelOnTimeout: false }));
-		expect(run.error?.message).toBe(
-			'The Hex run did not finish within 12 seconds; it was left running',
+		expect(run.error?.message).toMatch(
+			/^The Hex run did not finish within 12 seconds; it was left running: https?:\/\//,
 		);
 		expect(hex.sent().some((request) => request.method === 'DELETE')).toBe(false);
 		expect(hex.fake.state.runsOf(projectId)[0].status).toBe('RUNNING');
@@ -179,7 +291,9 @@ describe('waiting for runs (engine, compressed time)', () => {
 		);
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(2);
-		expect(JSON.stringify(run.items[0])).toContain('The Hex run ended with status ERRORED');
+		expect(run.items[0].json).toEqual({
+			error: expect.objectContaining({ projectId: other, status: 'ERRORED' }),
+		});
 		expect(json(run)[1]).toEqual(expect.objectContaining({ projectId, status: 'COMPLETED' }));
 	});
 

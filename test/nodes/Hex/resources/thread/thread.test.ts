@@ -203,11 +203,53 @@ describe('Thread resource (engine)', () => {
 			const run = await hex.run(createAndWait({ pollInterval: 5 }));
 			const [thread] = fakeThreads(state()).threads;
 			expect(run.error?.message).toBe(
-				'The Hex thread stopped with error AGENT_OVERLOADED: The agent is overloaded',
+				`The Hex thread stopped with error AGENT_OVERLOADED: The agent is overloaded (${threadUrl(thread.id)})`,
 			);
 			expect(run.error?.description).toContain(threadUrl(thread.id));
 			expect(mockClock.sleeps).toEqual([5_000, 5_000]);
 		});
+
+		test.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
+			'On Error %s: the error item carries the thread (ERROR and timeout)',
+			async (onError) => {
+				const failedOutput = (run: { items: unknown[]; errorItems: unknown[] }) =>
+					onError === 'continueErrorOutput' ? run.errorItems : run.items;
+				fakeThreads(state()).outcome = {
+					status: 'ERROR',
+					pollsBeforeIdle: 1,
+					error: { type: 'AGENT_OVERLOADED', message: 'The agent is overloaded' },
+				};
+				const errored = await hex.run(createAndWait(), { onError });
+				const [thread] = fakeThreads(state()).threads;
+				expect(failedOutput(errored)).toEqual([
+					expect.objectContaining({
+						json: {
+							error: expect.objectContaining({
+								message: expect.stringContaining(threadUrl(thread.id)),
+								threadId: thread.id,
+								url: threadUrl(thread.id),
+								status: 'ERROR',
+							}),
+						},
+					}),
+				]);
+				fakeThreads(state()).outcome = { status: 'IDLE', pollsBeforeIdle: 100 };
+				const late = await hex.run(createAndWait({ timeout: 25 }), { onError });
+				const second = fakeThreads(state()).threads.find((t) => t.id !== thread.id);
+				expect(failedOutput(late)).toEqual([
+					expect.objectContaining({
+						json: {
+							error: expect.objectContaining({
+								message: expect.stringContaining(threadUrl(second?.id ?? '')),
+								threadId: second?.id,
+								status: 'RUNNING',
+								timedOut: true,
+							}),
+						},
+					}),
+				]);
+			},
+		);
 
 		test('RUNNING, an unknown or a missing status keep the wait going', async () => {
 			fakeThreads(state()).outcome = { status: 'IDLE', pollsBeforeIdle: 0 };
@@ -230,7 +272,7 @@ describe('Thread resource (engine)', () => {
 			const run = await hex.run(createAndWait({ timeout: 25 }));
 			const [thread] = fakeThreads(state()).threads;
 			expect(run.error?.message).toBe(
-				'The Hex thread did not become idle within 25 seconds; it keeps running in Hex',
+				`The Hex thread did not become idle within 25 seconds; it keeps running in Hex: ${threadUrl(thread.id)}`,
 			);
 			expect(run.error?.description).toContain(threadUrl(thread.id));
 			expect(run.error?.description).toContain('Its last status was RUNNING');
@@ -243,8 +285,8 @@ describe('Thread resource (engine)', () => {
 		test('the default timeout is 10 minutes', async () => {
 			fakeThreads(state()).outcome = { status: 'IDLE', pollsBeforeIdle: 1000 };
 			const run = await hex.run(createAndWait({ pollInterval: 60 }));
-			expect(run.error?.message).toBe(
-				'The Hex thread did not become idle within 600 seconds; it keeps running in Hex',
+			expect(run.error?.message).toMatch(
+				/^The Hex thread did not become idle within 600 seconds; it keeps running in Hex: /,
 			);
 			expect(polls()).toHaveLength(10);
 		});
