@@ -182,7 +182,8 @@ function webhookWorkflow() {
 				position: [440, 100],
 				parameters: {
 					respondWith: 'json',
-					// An error item holds only { error }: the request comes from the Webhook node.
+					// An error item holds { error: { message, projectId, runId, runUrl, status, … } }; the
+					// request comes from the Webhook node.
 					responseBody:
 						"={{ JSON.stringify({ request: $('Webhook').first().json.body.request, failed: true, error: $json.error }) }}",
 					options: {},
@@ -517,11 +518,21 @@ async function main() {
 				c.code === 200 && c.body?.failed === true && c.body.request === c.request,
 				`call ${c.request} (failing project) answered ${c.code}: ${JSON.stringify(c.body)}`,
 			);
+			const failed = createdRuns.find((r) => r.runId === c.body.error?.runId);
 			assert(
-				c.body.error === 'The Hex run ended with status ERRORED',
+				failed &&
+					failed.project === failProject &&
+					c.body.error.status === 'ERRORED' &&
+					c.body.error.runUrl === failed.runUrl &&
+					c.body.error.message === `The Hex run ended with status ERRORED: ${failed.runUrl}`,
 				`call ${c.request} answered the error ${JSON.stringify(c.body.error)}`,
 			);
 		}
+		const failedRunIds = new Set(failCalls.map((c) => c.body.error.runId));
+		assert(
+			failedRunIds.size === failCalls.length,
+			`${failCalls.length} failing calls answered only ${failedRunIds.size} distinct runs`,
+		);
 		const failedRuns = createdRuns.filter((r) => r.project === failProject);
 		assert(
 			failedRuns.every((r) => r.status === 'ERRORED'),
