@@ -539,7 +539,7 @@ async function main() {
 			'not every run of the failing project ended ERRORED',
 		);
 		const slowest = Math.max(...calls.map((c) => c.ms)) / 1000;
-		return `${okCalls.length} × 200 COMPLETED, ${failCalls.length} × failed: "The Hex run ended with status ERRORED"; slowest answer ${slowest.toFixed(1)} s`;
+		return `${okCalls.length} × 200 COMPLETED, ${failCalls.length} × failed with their ERRORED run (run ID, URL, status) on the error item; slowest answer ${slowest.toFixed(1)} s`;
 	});
 
 	await check('0 failed executions; the runs Hex failed went to the error output', async () => {
