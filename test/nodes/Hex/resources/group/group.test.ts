@@ -109,10 +109,13 @@ describe('Group resource (engine)', () => {
 				groupId: locator('={{ "Data Team" }}'),
 			});
 			expect(run.error?.message).toBe('The "Group" parameter is not a Hex ID: "Data Team"');
-			// Typed in the editor, the same value is flagged before the run.
-			await expect(
-				hex.run({ resource: 'group', operation: 'get', groupId: locator('Data Team') }),
-			).rejects.toThrow(/Not a group ID \(a UUID\)/);
+			// Typed in the editor, the same value fails the same way, before anything is sent.
+			const typed = await hex.run({
+				resource: 'group',
+				operation: 'get',
+				groupId: locator('Data Team'),
+			});
+			expect(typed.error?.message).toBe('The "Group" parameter is not a Hex ID: "Data Team"');
 			expect(hex.sent()).toEqual([]);
 		});
 
