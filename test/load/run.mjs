@@ -27,8 +27,10 @@ while (Date.now() < end && process.ppid === parent) {
 const loops = Array.from({ length: cores }, () =>
 	spawn(process.execPath, ['-e', busyLoop], { stdio: 'ignore' }),
 );
+let suite;
 const stopLoops = () => {
 	for (const loop of loops) if (loop.exitCode === null) loop.kill();
+	if (suite?.exitCode === null) suite.kill();
 };
 process.on('exit', stopLoops);
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -43,7 +45,9 @@ const load = () =>
 		.loadavg()
 		.map((value) => value.toFixed(2))
 		.join(' ');
-console.log(`test:load: ${cores} busy loops (one per core, bound ${boundMs / 60_000} min); load ${load()}`);
+console.log(
+	`test:load: ${cores} busy loops (one per core, bound ${boundMs / 60_000} min); load ${load()}`,
+);
 const sampler = setInterval(() => console.log(`test:load: load average ${load()}`), 60_000);
 
 function jest() {
@@ -56,6 +60,7 @@ function jest() {
 	];
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, jestArgs, { cwd: root, stdio: 'inherit' });
+		suite = child;
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
 }
