@@ -116,14 +116,17 @@ export interface RunHexNodeOptions {
 	/** Whole input items (e.g. with binary data); wins over `input`. */
 	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** Replaces the credential helper, e.g. to see each request as the credential gets it. */
+	credentialsHelper?: ICredentialsHelper;
 }
 
 export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks: ExecutionLifecycleHooks,
+	credentialsHelper: ICredentialsHelper = new HexCredentialsHelper(credentials),
 ) {
 	const additionalData: Partial<IWorkflowExecuteAdditionalData> = {
-		credentialsHelper: new HexCredentialsHelper(credentials),
+		credentialsHelper,
 		hooks,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -186,7 +189,7 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 		executionData: { nodeExecutionStack: [startData] },
 	});
 	const execution = new WorkflowExecute(
-		additionalDataFor(options.credentials, lifecycleHooks(node)),
+		additionalDataFor(options.credentials, lifecycleHooks(node), options.credentialsHelper),
 		'manual',
 		runExecutionData,
 	);
