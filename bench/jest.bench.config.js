@@ -11,6 +11,12 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/bench/tsconfig.json' }],
 	},
+	// n8n's HTTP Request node (loaded from the e2e n8n install, see system.js) must run on this
+	// repository's n8n-workflow and n8n-core, the same module instances as the Hex node.
+	moduleNameMapper: {
+		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow',
+		'^n8n-core$': '<rootDir>/node_modules/n8n-core',
+	},
 	testTimeout: 40 * 60 * 1000,
 	verbose: true,
 };

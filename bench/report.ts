@@ -2,7 +2,21 @@
 // (markdown, so it can be pasted into the README).
 import type { BenchConfig, Mode } from './lib';
 
-export interface ListFigures {
+export type ExpressionEngine = 'vm' | 'legacy';
+
+/** The third column: n8n's HTTP Request node doing the same requests on the same engine. */
+interface AgainstHttpRequestNode {
+	/** The expression engine all three clients ran on (n8n 2.x: vm by default; 1.x: legacy). */
+	engine: ExpressionEngine;
+	httpMs: number[];
+	httpMedianMs: number;
+	httpCpuMedianMs: number;
+	/** Hex node / HTTP Request node, wall and CPU time. */
+	ratioToHttp: number;
+	cpuRatioToHttp: number;
+}
+
+export interface ListFigures extends AgainstHttpRequestNode {
 	users: number;
 	latencyMs: number;
 	requests: number;
@@ -33,7 +47,7 @@ export interface MemoryFigures {
 	items: number;
 }
 
-export interface PerItemFigures {
+export interface PerItemFigures extends AgainstHttpRequestNode {
 	items: number;
 	latencyMs: number;
 	requests: number;
@@ -47,6 +61,8 @@ export interface PerItemFigures {
 	nodeCpuMedianMs: number;
 	cpuRatio: number;
 	overheadPerItemMs: number;
+	/** Median CPU time of a whole run divided by the items. */
+	cpuPerItemMs: { raw: number; node: number; http: number };
 }
 
 export interface RateLimitedFigures {
@@ -119,7 +135,7 @@ export interface Results {
 export function evaluateGoals(results: Results): Goal[] {
 	const goals: Goal[] = [];
 	for (const list of results.list) {
-		const scenario = `list ${list.users} users, latency ${list.latencyMs} ms`;
+		const scenario = `list ${list.users} users, latency ${list.latencyMs} ms, ${list.engine} engine`;
 		goals.push({
 			scenario,
 			figure: 'requests',
@@ -134,14 +150,29 @@ export function evaluateGoals(results: Results): Goal[] {
 			goal: '≤ 1.3',
 			met: list.ratio <= 1.3,
 		});
+		goals.push({
+			scenario,
+			figure: 'CPU node/HTTP Request node',
+			value: list.cpuRatioToHttp,
+			goal: '≤ 1.0',
+			met: list.cpuRatioToHttp <= 1.0,
+		});
 	}
 	for (const perItem of results.perItem) {
+		const scenario = `per item ${perItem.items} items, latency ${perItem.latencyMs} ms, ${perItem.engine} engine`;
 		goals.push({
-			scenario: `per item ${perItem.items} items, latency ${perItem.latencyMs} ms`,
+			scenario,
 			figure: 'time node/raw',
 			value: perItem.ratio,
 			goal: '≤ 1.5',
 			met: perItem.ratio <= 1.5,
+		});
+		goals.push({
+			scenario,
+			figure: 'CPU node/HTTP Request node',
+			value: perItem.cpuRatioToHttp,
+			goal: '≤ 1.0',
+			met: perItem.cpuRatioToHttp <= 1.0,
 		});
 	}
 	const batches = results.rateLimited.filter((r) => r.runs === results.config.rateLimited.runs);
@@ -204,26 +235,32 @@ export function formatTable(results: Results): string {
 		`n8n-nodes-hex bench (${results.mode}), ${results.date}, Node ${platform.node}, ${platform.platform}, ${platform.cpus} × ${platform.cpuModel}, load average at start ${platform.loadAverage.join(' / ')} (1 / 5 / 15 min)`,
 		'Fake Hex in the same process; latency = delay added by the fake to every request. Goals are on wall time; CPU time (client + in-process replay, raw / node ms) is given beside it, as other work on the machine moves it far less.',
 		'',
-		'1. List: User → Get Many, Return All (times: median of the runs)',
+		'1. List: User → Get Many, Return All (times: median of the runs; HTTP Request node: its own pagination, one item per page)',
 		'',
 		table(
 			[
 				'users',
 				'latency',
+				'engine',
 				'requests (min)',
 				'raw ms',
 				'node ms',
+				'HTTP Request ms',
 				'node/raw (≤ 1.3)',
+				'CPU node/HTTP Request (≤ 1.0)',
 				'CPU node/raw',
 				'node overhead / page',
 			],
 			results.list.map((l) => [
 				l.users,
 				`${l.latencyMs} ms`,
+				l.engine,
 				`${l.requests} (${l.minimumRequests}) ${mark(l.requests === l.minimumRequests)}`,
 				l.rawMedianMs,
 				l.nodeMedianMs,
+				l.httpMedianMs,
 				`${l.ratio} ${mark(l.ratio <= 1.3)}`,
+				`${l.cpuRatioToHttp} ${mark(l.cpuRatioToHttp <= 1.0)} (${l.nodeCpuMedianMs} / ${l.httpCpuMedianMs} ms)`,
 				`${l.cpuRatio} (${l.rawCpuMedianMs} / ${l.nodeCpuMedianMs} ms)`,
 				`${l.overheadPerPageMs} ms`,
 			]),
@@ -267,27 +304,31 @@ export function formatTable(results: Results): string {
 	}
 	out.push(
 		'',
-		'2. Per item: Project → Get, one request per input item (all items at once, raw too)',
+		'2. Per item: Project → Get with ={{ $json.projectId }}, one request per input item (all items at once, raw too; HTTP Request node: the same GET with the Hex credential)',
 		'',
 		table(
 			[
 				'items',
 				'latency',
-				'requests',
+				'engine',
 				'raw ms',
 				'node ms',
+				'HTTP Request ms',
 				'node/raw (≤ 1.5)',
-				'CPU node/raw',
+				'CPU node/HTTP Request (≤ 1.0)',
+				'CPU ms / item raw · node · HTTP Request',
 				'node overhead / item',
 			],
 			results.perItem.map((p) => [
 				p.items,
 				`${p.latencyMs} ms`,
-				p.requests,
+				p.engine,
 				p.rawMedianMs,
 				p.nodeMedianMs,
+				p.httpMedianMs,
 				`${p.ratio} ${mark(p.ratio <= 1.5)}`,
-				`${p.cpuRatio} (${p.rawCpuMedianMs} / ${p.nodeCpuMedianMs} ms)`,
+				`${p.cpuRatioToHttp} ${mark(p.cpuRatioToHttp <= 1.0)}`,
+				`${p.cpuPerItemMs.raw} · ${p.cpuPerItemMs.node} · ${p.cpuPerItemMs.http}`,
 				`${p.overheadPerItemMs} ms`,
 			]),
 		),

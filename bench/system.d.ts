@@ -22,3 +22,5 @@ export function platform(): {
 	cpuModel: string;
 	loadAverage: number[];
 };
+/** n8n's HTTP Request node type (n8n-nodes-base matching n8n-core's version). */
+export function httpRequestNodeType(): import('n8n-workflow').IVersionedNodeType;

@@ -60,3 +60,16 @@ exports.platform = () => ({
 		.loadavg()
 		.map((load) => Math.round(load * 100) / 100),
 });
+
+/**
+ * n8n's HTTP Request node type from n8n-nodes-base, which bench/run.js takes from the e2e n8n
+ * install (BENCH_N8N_NODES_BASE) after checking that its version is our n8n-core's. Its own
+ * imports of n8n-workflow and n8n-core resolve to this repository's copies (jest.bench.config.js),
+ * so it runs on the same engine and expression engine as the Hex node.
+ */
+exports.httpRequestNodeType = () => {
+	const dir = process.env.BENCH_N8N_NODES_BASE;
+	if (!dir) throw new Error('BENCH_N8N_NODES_BASE is not set: run the bench with npm run bench');
+	const { HttpRequest } = require(path.join(dir, 'dist/nodes/HttpRequest/HttpRequest.node.js'));
+	return new HttpRequest();
+};

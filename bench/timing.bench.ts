@@ -2,7 +2,9 @@
 // client doing the same calls, on the fake Hex. Runs last in `npm run bench`, merges the memory
 // figures the earlier processes wrote, and writes bench/results.json and the table.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { Expression, sleep } from 'n8n-workflow';
+
+import { httpGetProject, httpListUsers, httpRequestRunner, usersInPages } from './httpRequest';
 
 import type { Mode } from './lib';
 import {
@@ -20,7 +22,13 @@ import {
 	timed,
 	USERS_PAGE_SIZE,
 } from './lib';
-import type { MemoryFigures, RateLimitedFigures, Results, WaitingFigures } from './report';
+import type {
+	ExpressionEngine,
+	MemoryFigures,
+	RateLimitedFigures,
+	Results,
+	WaitingFigures,
+} from './report';
 import type { Recorded } from './replay';
 import { startReplay } from './replay';
 import { evaluateGoals, formatTable } from './report';
@@ -63,32 +71,68 @@ afterAll(() => {
 	writeText('.out/table.txt', formatTable(results));
 });
 
-/** Times `raw` and `node` alternately (after one untimed warm-up each); medians and all runs. */
-async function compare(repeats: number, raw: () => Promise<void>, node: () => Promise<void>) {
-	await raw();
-	await node();
-	const rawMs: number[] = [];
-	const nodeMs: number[] = [];
-	const rawCpuMs: number[] = [];
-	const nodeCpuMs: number[] = [];
-	for (let i = 0; i < repeats; i++) {
-		const rawRun = await timed(raw);
-		rawMs.push(rawRun.ms);
-		rawCpuMs.push(rawRun.cpuMs);
-		const nodeRun = await timed(node);
-		nodeMs.push(nodeRun.ms);
-		nodeCpuMs.push(nodeRun.cpuMs);
+type Client = 'raw' | 'node' | 'http';
+const CLIENTS: Client[] = ['raw', 'node', 'http'];
+type Clients = Record<Client, () => Promise<void>>;
+
+/** n8n 2.x's default expression engine first, then the legacy one (n8n 1.x's). */
+const ENGINES: ExpressionEngine[] = ['vm', 'legacy'];
+
+beforeAll(async () => {
+	// n8n 2.41's defaults (N8N_EXPRESSION_ENGINE_* unset): one isolate, as `n8n start` builds it.
+	await Expression.initExpressionEngine({
+		engine: 'vm',
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+	});
+});
+afterAll(async () => {
+	Expression.setExpressionEngine('vm');
+	await Expression.disposeExpressionEngine();
+});
+
+/**
+ * Times raw fetch, the Hex node and the HTTP Request node, interleaved: every repeat runs each
+ * client once per expression engine (after one untimed warm-up of each), so that other work on
+ * the machine falls on all of them alike. Medians per engine and all runs.
+ */
+async function compare(repeats: number, clients: Clients) {
+	const runs = new Map<string, Array<{ ms: number; cpuMs: number }>>();
+	const key = (engine: ExpressionEngine, client: Client) => `${engine} ${client}`;
+	for (let repeat = -1; repeat < repeats; repeat++) {
+		for (const engine of ENGINES) {
+			Expression.setExpressionEngine(engine);
+			for (const client of CLIENTS) {
+				const run = await timed(clients[client]);
+				if (repeat < 0) continue;
+				runs.set(key(engine, client), [...(runs.get(key(engine, client)) ?? []), run]);
+			}
+		}
 	}
-	return {
-		rawMs: rawMs.map((ms) => round(ms, 1)),
-		nodeMs: nodeMs.map((ms) => round(ms, 1)),
-		rawMedianMs: round(median(rawMs), 1),
-		nodeMedianMs: round(median(nodeMs), 1),
-		ratio: round(median(nodeMs) / median(rawMs), 2),
-		rawCpuMedianMs: round(median(rawCpuMs), 1),
-		nodeCpuMedianMs: round(median(nodeCpuMs), 1),
-		cpuRatio: round(median(nodeCpuMs) / median(rawCpuMs), 2),
-	};
+	Expression.setExpressionEngine('vm');
+	return ENGINES.map((engine) => {
+		const of = (client: Client) => runs.get(key(engine, client)) ?? [];
+		const wall = (client: Client) => median(of(client).map((run) => run.ms));
+		const cpu = (client: Client) => median(of(client).map((run) => run.cpuMs));
+		return {
+			engine,
+			rawMs: of('raw').map((run) => round(run.ms, 1)),
+			nodeMs: of('node').map((run) => round(run.ms, 1)),
+			httpMs: of('http').map((run) => round(run.ms, 1)),
+			rawMedianMs: round(wall('raw'), 1),
+			nodeMedianMs: round(wall('node'), 1),
+			httpMedianMs: round(wall('http'), 1),
+			ratio: round(wall('node') / wall('raw'), 2),
+			ratioToHttp: round(wall('node') / wall('http'), 2),
+			rawCpuMedianMs: round(cpu('raw'), 1),
+			nodeCpuMedianMs: round(cpu('node'), 1),
+			httpCpuMedianMs: round(cpu('http'), 1),
+			cpuRatio: round(cpu('node') / cpu('raw'), 2),
+			cpuRatioToHttp: round(cpu('node') / cpu('http'), 2),
+		};
+	});
 }
 
 test.each(config.list.users)('1. list: User → Get Many, Return All, %i users', async (users) => {
@@ -102,30 +146,33 @@ test.each(config.list.users)('1. list: User → Get Many, Return All, %i users',
 		try {
 			const raw = new RawHex(replay.baseUrl, onFake.token);
 			const node = nodeRunner(replay.baseUrl, onFake.token);
+			const http = httpRequestRunner(replay.baseUrl, onFake.token);
 			const check = (items: number) => {
 				expect(items).toBe(users);
 				expect(replay.requests).toHaveLength(minimumRequests);
 				expect(replay.unknown).toEqual([]);
 				replay.reset();
 			};
-			const times = await compare(
-				config.list.repeats,
-				async () => check((await raw.listUsers()).length),
-				async () => {
+			const byEngine = await compare(config.list.repeats, {
+				raw: async () => check((await raw.listUsers()).length),
+				node: async () => {
 					const run = await node(LIST_ALL_USERS);
 					if (run.error) throw run.error;
 					check(run.items.length);
 				},
-			);
-			results.list.push({
-				users,
-				latencyMs,
-				requests: onFake.nodeCalls?.length ?? 0,
-				minimumRequests,
-				sameCallsAsRaw: true,
-				...times,
-				overheadPerPageMs: round((times.nodeMedianMs - times.rawMedianMs) / minimumRequests, 2),
+				http: async () => check(usersInPages(await http(httpListUsers(replay.baseUrl)))),
 			});
+			for (const times of byEngine) {
+				results.list.push({
+					users,
+					latencyMs,
+					requests: onFake.nodeCalls?.length ?? 0,
+					minimumRequests,
+					sameCallsAsRaw: true,
+					...times,
+					overheadPerPageMs: round((times.nodeMedianMs - times.rawMedianMs) / minimumRequests, 2),
+				});
+			}
 		} finally {
 			await replay.close();
 		}
@@ -164,29 +211,37 @@ test(`2. per item: Project → Get for ${config.perItem.items} items`, async () 
 		try {
 			const raw = new RawHex(replay.baseUrl, token);
 			const node = nodeRunner(replay.baseUrl, token);
+			const http = httpRequestRunner(replay.baseUrl, token);
 			const check = (outputs: number) => {
 				expect(outputs).toBe(items);
 				expect(replay.requests).toHaveLength(items);
 				expect(replay.unknown).toEqual([]);
 				replay.reset();
 			};
-			const times = await compare(
-				config.perItem.repeats,
-				async () => check((await raw.getProjects(input.map((i) => i.projectId))).length),
-				async () => {
+			const byEngine = await compare(config.perItem.repeats, {
+				raw: async () => check((await raw.getProjects(input.map((i) => i.projectId))).length),
+				node: async () => {
 					const run = await node(parameters, { input });
 					if (run.error) throw run.error;
 					check(run.items.length);
 				},
-			);
-			results.perItem.push({
-				items,
-				latencyMs,
-				requests: items,
-				sameCallsAsRaw: true,
-				...times,
-				overheadPerItemMs: round((times.nodeMedianMs - times.rawMedianMs) / items, 3),
+				http: async () => check((await http(httpGetProject(replay.baseUrl), input)).length),
 			});
+			for (const times of byEngine) {
+				results.perItem.push({
+					items,
+					latencyMs,
+					requests: items,
+					sameCallsAsRaw: true,
+					...times,
+					overheadPerItemMs: round((times.nodeMedianMs - times.rawMedianMs) / items, 3),
+					cpuPerItemMs: {
+						raw: round(times.rawCpuMedianMs / items, 3),
+						node: round(times.nodeCpuMedianMs / items, 3),
+						http: round(times.httpCpuMedianMs / items, 3),
+					},
+				});
+			}
 		} finally {
 			await replay.close();
 		}

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isHexId } from '../Hex/shared/pathParameters';
+import { hexIdValue, isHexId } from '../Hex/shared/pathParameters';
 import type { Answer, HexProject } from './requests';
 import { answerError, forEachProjectPage, getAnswer, PAGE_SIZE } from './requests';
 import type { ProjectCursor, RunFinishedState } from './state';
@@ -117,14 +117,15 @@ function selectedProjects(context: IPollFunctions): WatchedProject[] {
 	const entries = context.getNodeParameter('projects.project', []) as IDataObject[];
 	const ids = new Set<string>();
 	entries.forEach((_entry, index) => {
-		const value = context.getNodeParameter(`projects.project[${index}].projectId`, '', {
-			extractValue: true,
-		});
+		const { id: value, badLink } = hexIdValue(
+			'projectId',
+			context.getNodeParameter(`projects.project[${index}].projectId`, ''),
+		);
 		const id = typeof value === 'string' ? value.trim() : '';
 		if (!isHexId(id)) {
 			throw new NodeOperationError(
 				context.getNode(),
-				`Project ${index + 1} under "Projects" is not a Hex project ID: ${JSON.stringify(value)}`,
+				`Project ${index + 1} under "Projects" is not a Hex project ID: ${JSON.stringify(badLink ?? value)}`,
 				{ description: 'Pick the project from the list, or paste its link or its ID.' },
 			);
 		}

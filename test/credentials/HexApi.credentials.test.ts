@@ -142,6 +142,18 @@ describe('Hex API credential: authenticate', () => {
 		await attempt.catch((error: Error) => expect(JSON.stringify(error)).not.toContain(TOKEN));
 	});
 
+	test('pins the legacy `uri` of the HTTP Request node the same way', async () => {
+		const legacy = (uri: string) => ({ uri }) as unknown as IHttpRequestOptions;
+		const authorized = await authorizeHexRequest(
+			credentials,
+			legacy('https://eu.hex.tech/api/v1/projects'),
+		);
+		expect(authorized.headers?.Authorization).toBe(`Bearer ${TOKEN}`);
+		await expect(
+			authorizeHexRequest(credentials, legacy('https://evil.example.com/api/v1/projects')),
+		).rejects.toThrow(/The Hex API token is only sent to https:\/\/eu.hex.tech\/api/);
+	});
+
 	test('a crafted subdomain never produces a request', async () => {
 		await expect(
 			authorizeHexRequest({ ...credentials, subdomain: 'evil.com/x' }, { url: '/v1/users/me' }),

@@ -41,10 +41,21 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** How many matching requests fail (default 1). */
 	times?: number;
-	/** Wait before answering. A fault with only delayMs just slows the request down. */
+	/** Wait before answering (less once the client has gone). A fault with only delayMs just slows the request down. */
 	delayMs?: number;
 	/** Destroy the socket instead of answering. */
 	resetConnection?: boolean;
+}
+
+/**
+ * Waits `ms`, or less once the client has given up (a request that timed out closes its socket),
+ * so a long delay in a test costs only as long as the client waits.
+ */
+async function delayUnlessGone(ms: number, socket: { destroyed: boolean }): Promise<void> {
+	const step = 50;
+	for (let waited = 0; waited < ms && !socket.destroyed; waited += step) {
+		await sleep(Math.min(step, ms - waited));
+	}
 }
 
 export interface RateLimit {
@@ -243,7 +254,7 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 
 		const fault = takeFault(match?.op.operationId);
 		if (fault) {
-			if (fault.delayMs) await sleep(fault.delayMs);
+			if (fault.delayMs) await delayUnlessGone(fault.delayMs, c.env.incoming.socket);
 			if (fault.resetConnection) {
 				c.env.incoming.socket.destroy();
 				return new Response(null, { status: 500 });

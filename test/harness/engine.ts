@@ -120,14 +120,17 @@ export interface RunHexNodeOptions {
 	continueOnFail?: boolean;
 	/** Wins over `continueOnFail`: n8n's On Error setting, e.g. 'continueErrorOutput'. */
 	onError?: INode['onError'];
+	/** Replaces the credential helper, e.g. to see each request as the credential gets it. */
+	credentialsHelper?: ICredentialsHelper;
 }
 
 export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks: ExecutionLifecycleHooks,
+	credentialsHelper: ICredentialsHelper = new HexCredentialsHelper(credentials),
 ) {
 	const additionalData: Partial<IWorkflowExecuteAdditionalData> = {
-		credentialsHelper: new HexCredentialsHelper(credentials),
+		credentialsHelper,
 		hooks,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
@@ -193,7 +196,7 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 		executionData: { nodeExecutionStack: [startData] },
 	});
 	const execution = new WorkflowExecute(
-		additionalDataFor(options.credentials, lifecycleHooks(node)),
+		additionalDataFor(options.credentials, lifecycleHooks(node), options.credentialsHelper),
 		'manual',
 		runExecutionData,
 	);

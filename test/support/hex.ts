@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { FakeHex, FakeHexOptions, RecordedRequest } from '../fake-hex/server';
 import { startFakeHex } from '../fake-hex/server';
@@ -65,4 +66,15 @@ export function expectedRequest(
 		authorization: `Bearer ${hex.fake.token}`,
 		...request,
 	};
+}
+
+/**
+ * Waits until `condition` holds, checking every 20 ms. The bound only stops a broken test; it is
+ * far beyond what a busy machine needs, so no test races the clock.
+ */
+export async function waitFor(condition: () => boolean, boundMs = 60_000): Promise<void> {
+	for (let waited = 0; !condition(); waited += 20) {
+		if (waited >= boundMs) throw new Error(`condition not met after ${boundMs} ms`);
+		await sleep(20);
+	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { isHexId } from '../shared/pathParameters';
+import { hexIdValue, isHexId } from '../shared/pathParameters';
 import { searchInPages } from './searchInPages';
 
 const MAX_NAME_LENGTH = 60;
@@ -23,7 +23,7 @@ function cellName(cell: IDataObject): string {
 
 function readProjectId(context: ILoadOptionsFunctions): string | undefined {
 	try {
-		const value = context.getNodeParameter('projectId', undefined, { extractValue: true });
+		const { id: value } = hexIdValue('projectId', context.getNodeParameter('projectId', undefined));
 		const id = typeof value === 'string' ? value.trim() : undefined;
 		return isHexId(id) ? id : undefined;
 	} catch {

@@ -8,9 +8,14 @@ const HEX_DOMAIN = 'hex.tech';
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** Shown to n8n for routing; the real base URL is set by `authorizeHexRequest`. */
+/**
+ * Shown to n8n for routing; the real base URL is set by `authorizeHexRequest`. n8n adds this
+ * host to a credential's "Specific Domains" list, so it must name the same host as
+ * `resolveHexApiBaseUrl` for every accepted Subdomain (`acme`, `acme.hex.tech`, a pasted
+ * address), with string operations only.
+ */
 export const HEX_BASE_URL_EXPRESSION =
-	'={{ $credentials.baseUrl ? $credentials.baseUrl : "https://" + ($credentials.subdomain || "app") + ".hex.tech/api" }}';
+	'={{ String($credentials.baseUrl || "").trim() ? String($credentials.baseUrl).trim() : "https://" + String($credentials.subdomain || "app").trim().toLowerCase().split("://").pop().split("/")[0].split(".hex.tech")[0] + ".hex.tech/api" }}';
 
 function parseUrl(raw: string): URL | undefined {
 	try {
@@ -118,7 +123,10 @@ export async function authorizeHexRequest(
 	if (token === '') {
 		throw new UserError('The API Token of the Hex API credential is empty. Paste a Hex API token.');
 	}
-	const url = String(requestOptions.url ?? '');
+	// Nodes on n8n's legacy request helpers (the HTTP Request node with this credential among
+	// them) give the address as `uri`, not `url`: it is pinned the same way.
+	const legacyUri = (requestOptions as { uri?: unknown }).uri;
+	const url = String(requestOptions.url || legacyUri || '');
 	const authorized: IHttpRequestOptions = {
 		...requestOptions,
 		headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },

@@ -5,44 +5,31 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-export const UUID_REGEX = `^${UUID}$`;
-// n8n anchors these patterns (^…$) when validating, so each one also accepts the rest of the link.
-// Notebook and app links: /<workspace>/hex/<id>/… and /<workspace>/app/<optional-title->id/…
-export const PROJECT_URL_REGEX = `https?://[^/]+/[^/]+/(?:hex|app)/(?:[^/]*?-)?(${UUID})(?:[/?#].*)?`;
-// Any Hex link that carries the ID, such as a data connection's settings page.
-export const ANY_ID_URL_REGEX = `https?://[^/]+/.*?(${UUID}).*`;
-
-/** The "By URL" mode of a locator: an example link, and the pattern that pulls the ID out of it. */
+/**
+ * The "By URL" mode of a locator: an example link. The ID is taken from the link and checked in
+ * plain code when the node runs (`hexIdValue` in pathParameters.ts), not by a mode's
+ * `extractValue` or `validation` pattern: n8n runs those in node:vm with a time limit, which
+ * fails items on a busy host.
+ */
 interface ByUrl {
 	placeholder: string;
-	regex: string;
-	errorMessage: string;
 }
 
 /** Notebook and app links of a project. */
 export const PROJECT_LINK: ByUrl = {
 	placeholder:
 		'e.g. https://app.hex.tech/acme/hex/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c/draft/logic',
-	regex: PROJECT_URL_REGEX,
-	errorMessage: 'Not a Hex project link',
 };
 
 /** Any Hex link that carries the ID; `placeholder` is an example of such a link. */
 export function anyIdLink(placeholder: string): ByUrl {
-	return {
-		placeholder,
-		regex: ANY_ID_URL_REGEX,
-		errorMessage: 'The link does not contain a Hex ID',
-	};
+	return { placeholder };
 }
 
 export interface HexIdLocatorOptions {
 	displayName: string;
 	/** The parameter's name, usually the route's path parameter (`projectId`, `cellId`, …). */
 	name: string;
-	/** What the ID names, for the "Not a … ID (a UUID)" message. */
-	what: string;
 	description: string;
 	/** Where it is shown; omitted for a locator inside a collection. */
 	show?: IDisplayOptions['show'];
@@ -72,13 +59,6 @@ export function hexIdLocator(options: HexIdLocatorOptions): INodeProperties {
 			name: 'url',
 			type: 'string' as const,
 			placeholder: byUrl.placeholder,
-			extractValue: { type: 'regex', regex: byUrl.regex },
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: byUrl.regex, errorMessage: byUrl.errorMessage },
-				},
-			],
 		});
 	}
 	modes.push({
@@ -86,12 +66,6 @@ export function hexIdLocator(options: HexIdLocatorOptions): INodeProperties {
 		name: 'id',
 		type: 'string' as const,
 		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: UUID_REGEX, errorMessage: `Not a ${options.what} ID (a UUID)` },
-			},
-		],
 	});
 	return {
 		displayName: options.displayName,
@@ -112,7 +86,6 @@ export function projectLocator(
 	return hexIdLocator({
 		displayName: 'Project',
 		name: 'projectId',
-		what: 'project',
 		description,
 		show,
 		searchListMethod: 'searchProjects',
@@ -124,7 +97,6 @@ export function dataConnectionLocator(show: IDisplayOptions['show']): INodePrope
 	return hexIdLocator({
 		displayName: 'Data Connection',
 		name: 'dataConnectionId',
-		what: 'data connection',
 		description:
 			'The data connection. Pick it, paste a Hex link that contains its ID, or enter its ID.',
 		show,
@@ -139,7 +111,6 @@ export function userLocator(show: IDisplayOptions['show']): INodeProperties {
 	return hexIdLocator({
 		displayName: 'User',
 		name: 'userId',
-		what: 'user',
 		description: 'The Hex user. Search by name or email, or enter the user ID.',
 		show,
 		searchListMethod: 'searchUsers',

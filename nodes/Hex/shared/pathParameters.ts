@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { isResourceLocatorValue, NodeOperationError } from 'n8n-workflow';
 
 const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,18 +27,84 @@ export function parameterLabel(name: string): string {
 	return PARAMETER_LABELS[name] ?? name;
 }
 
+const HEX_ID_LENGTH = 36;
+
+function parseLink(link: string): URL | undefined {
+	try {
+		const url = new URL(link);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A project's notebook or app link: /<workspace>/hex/<id>/… or /<workspace>/app/<title->id/… */
+function idFromProjectLink(url: URL): string | undefined {
+	const [, workspace, kind, segment] = url.pathname.split('/');
+	if (!workspace || (kind !== 'hex' && kind !== 'app') || segment === undefined) return undefined;
+	const id = segment.slice(-HEX_ID_LENGTH);
+	const title = segment.slice(0, -HEX_ID_LENGTH);
+	return isHexId(id) && (title === '' || title.endsWith('-')) ? id : undefined;
+}
+
+/** Any Hex link that carries the ID somewhere after the host, e.g. a connection's settings page. */
+function idFromAnyLink(link: string): string | undefined {
+	const start = link.indexOf('/', link.indexOf('//') + 2);
+	for (let at = start; at >= 0 && at + HEX_ID_LENGTH <= link.length; at++) {
+		const candidate = link.slice(at, at + HEX_ID_LENGTH);
+		if (isHexId(candidate)) return candidate;
+	}
+	return undefined;
+}
+
+/**
+ * The ID a locator's "By URL" mode holds, in plain code: n8n checks a mode's `validation` and
+ * `extractValue` patterns with a time-limited regex in node:vm, which fails items on a busy
+ * host. Project parameters take project links; the others any Hex link with the ID in it.
+ */
+export function idFromHexLink(name: string, link: string): string | undefined {
+	const url = parseLink(link.trim());
+	if (!url) return undefined;
+	return /projectId$/i.test(name) ? idFromProjectLink(url) : idFromAnyLink(link.trim());
+}
+
+/**
+ * The raw value of an ID parameter: a resource locator's value (its link's ID in "By URL"
+ * mode), or the value itself. `badLink` is set when a link carries no ID.
+ */
+export function hexIdValue(name: string, value: unknown): { id: unknown; badLink?: string } {
+	if (!isResourceLocatorValue(value)) return { id: value };
+	if (value.mode !== 'url' || typeof value.value !== 'string') return { id: value.value };
+	const id = idFromHexLink(name, value.value);
+	return id === undefined ? { id: undefined, badLink: value.value.trim() } : { id };
+}
+
 /** Reads an ID parameter (plain or resource locator) and insists it is a Hex UUID. */
 export function readHexId(context: IExecuteSingleFunctions, name: string): string {
 	const label = parameterLabel(name);
 	let value: unknown;
 	try {
-		value = context.getNodeParameter(name, undefined, { extractValue: true });
+		// Read whole (no extractValue): the locator's mode is checked below, in plain code.
+		value = context.getNodeParameter(name, undefined);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `The "${label}" parameter could not be read`, {
 			description: `${(error as Error).message}. Pick it from the list, or paste its ID or URL.`,
 		});
 	}
-	const id = typeof value === 'string' ? value.trim() : value;
+	const { id: raw, badLink } = hexIdValue(name, value);
+	if (badLink !== undefined) {
+		const what = /projectId$/i.test(name) ? 'a Hex project link' : 'a Hex link with an ID in it';
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "${label}" link is not ${what}: ${JSON.stringify(badLink)}`,
+			{
+				description: /projectId$/i.test(name)
+					? 'Paste the link of the project from Hex, such as https://app.hex.tech/acme/hex/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c/draft/logic, or enter its ID. Nothing was sent to Hex.'
+					: 'Paste a Hex link that contains the ID, or enter the ID. Nothing was sent to Hex.',
+			},
+		);
+	}
+	const id = typeof raw === 'string' ? raw.trim() : raw;
 	if (id === undefined || id === null || id === '') {
 		throw new NodeOperationError(context.getNode(), `The "${label}" parameter is empty`, {
 			description: 'Pick it from the list, or paste its ID or URL. Nothing was sent to Hex.',

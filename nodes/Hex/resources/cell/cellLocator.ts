@@ -10,7 +10,6 @@ export function cellLocator(
 	return hexIdLocator({
 		displayName: 'Cell',
 		name: 'cellId',
-		what: 'cell',
 		description,
 		show,
 		searchListMethod: 'searchCells',

@@ -7,7 +7,6 @@ export function collectionLocator(show: IDisplayOptions['show']): INodePropertie
 	return hexIdLocator({
 		displayName: 'Collection',
 		name: 'collectionId',
-		what: 'collection',
 		description: 'The Hex collection. Pick it from the list, or enter its ID.',
 		show,
 		searchListMethod: 'searchCollections',

@@ -10,7 +10,6 @@ export function groupLocator(
 	return hexIdLocator({
 		displayName: 'Group',
 		name: 'groupId',
-		what: 'group',
 		description,
 		show,
 		searchListMethod: 'searchGroups',

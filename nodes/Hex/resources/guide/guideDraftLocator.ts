@@ -13,7 +13,6 @@ export function guideDraftLocator(
 	return hexIdLocator({
 		displayName: 'Guide Draft',
 		name: 'orgGuideFileId',
-		what: 'guide file',
 		searchListMethod: 'searchGuideDrafts',
 		description,
 		show,

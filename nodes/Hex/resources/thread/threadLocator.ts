@@ -7,7 +7,6 @@ export function threadLocator(show: IDisplayOptions['show']): INodeProperties {
 	return hexIdLocator({
 		displayName: 'Thread',
 		name: 'threadId',
-		what: 'thread',
 		description: 'The Hex agent thread. Pick it, paste its link, or enter its ID.',
 		show,
 		searchListMethod: 'searchThreads',
@@ -19,7 +18,6 @@ export function threadLocator(show: IDisplayOptions['show']): INodeProperties {
 export const optionalProjectLocator: INodeProperties = hexIdLocator({
 	displayName: 'Project',
 	name: 'projectId',
-	what: 'project',
 	description: 'Let the thread work on this existing project; cannot be combined with New Project',
 	searchListMethod: 'searchProjects',
 	byUrl: PROJECT_LINK,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { fail, readHexIdList, splitList } from '../../shared/inputs';
-import { isHexId } from '../../shared/pathParameters';
+import { hexIdValue, isHexId } from '../../shared/pathParameters';
 
 function readPrompt(context: IExecuteSingleFunctions): string {
 	const prompt = context.getNodeParameter('prompt', '') as unknown;
@@ -51,10 +51,18 @@ function readAttachments(context: IExecuteSingleFunctions): IDataObject | undefi
 }
 
 function readOptionalProjectId(context: IExecuteSingleFunctions): string | undefined {
-	const value = context.getNodeParameter('additionalFields.projectId', '', {
-		extractValue: true,
-	}) as unknown;
+	const { id: value, badLink } = hexIdValue(
+		'projectId',
+		context.getNodeParameter('additionalFields.projectId', ''),
+	);
 	const id = typeof value === 'string' ? value.trim() : value;
+	if (badLink !== undefined) {
+		fail(
+			context,
+			`The "Project" link is not a Hex project link: ${JSON.stringify(badLink)}`,
+			'Paste the link of the project from Hex, or enter its ID (a UUID).',
+		);
+	}
 	if (id === undefined || id === null || id === '') return undefined;
 	if (!isHexId(id)) {
 		fail(

@@ -16,6 +16,8 @@ interface FaultCase {
 	fault: Record<string, unknown>;
 	expect: (method: string) => Expected;
 	status?: number;
+	/** Request Handling → Timeout; every other case leaves a busy machine ample time. */
+	timeoutSeconds?: number;
 }
 
 const byMethod = (method: string): Expected => (method === 'GET' ? 'retried' : 'not re-sent');
@@ -40,7 +42,13 @@ const faults: FaultCase[] = [
 		expect: byMethod,
 	})),
 	{ name: 'connection reset', fault: { resetConnection: true }, expect: byMethod },
-	{ name: 'slow response past the timeout', fault: { delayMs: 1500 }, expect: byMethod },
+	{
+		name: 'slow response past the timeout',
+		// Far past the 1 s timeout (the fake stops waiting once the client has gone).
+		fault: { delayMs: 60_000 },
+		timeoutSeconds: 1,
+		expect: byMethod,
+	},
 	{
 		name: 'malformed JSON',
 		fault: { status: 200, contentType: 'application/json', body: '{"values": [' },
@@ -131,7 +139,7 @@ describe('fault matrix: every operation under every fault', () => {
 					resource: operation.resource,
 					operation: operation.operation,
 					...parameters,
-					requestHandling: { timeout: 1, maxRetryWait: 5 },
+					requestHandling: { timeout: fault.timeoutSeconds ?? 120, maxRetryWait: 5 },
 				},
 				{ inputItems: operationCase.inputItems?.() },
 			);

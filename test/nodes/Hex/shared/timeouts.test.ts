@@ -1,9 +1,10 @@
-import { sleep } from 'n8n-workflow';
-
 import type { HexTestbed } from '../../../support/hex';
-import { locator, startTestbed } from '../../../support/hex';
+import { locator, startTestbed, waitFor } from '../../../support/hex';
 
-// Real time, kept short: the request timeout is 1 s and the fake answers after 1.5 s.
+// The request timeout is 1 s and the fake would answer only after 60 s (it stops waiting once
+// the client has gone), so a busy machine cannot turn the timeout into an answer.
+const MUCH_LATER_MS = 60_000;
+
 describe('request timeout', () => {
 	let hex: HexTestbed;
 
@@ -14,7 +15,7 @@ describe('request timeout', () => {
 	beforeEach(() => hex.fake.reset());
 
 	test('a read that times out is sent again and then succeeds', async () => {
-		hex.fake.injectFault({ operationId: 'GetProject', delayMs: 1500 });
+		hex.fake.injectFault({ operationId: 'GetProject', delayMs: MUCH_LATER_MS });
 		const run = await hex.run({
 			resource: 'project',
 			operation: 'get',
@@ -28,7 +29,7 @@ describe('request timeout', () => {
 	test('a run start that times out after Hex accepted it creates no second run', async () => {
 		const projectId = hex.fake.state.projects[0].id;
 		const before = hex.fake.state.runsOf(projectId).length;
-		hex.fake.injectFault({ operationId: 'RunProject', delayMs: 1500 });
+		hex.fake.injectFault({ operationId: 'RunProject', delayMs: MUCH_LATER_MS });
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'start',
@@ -36,7 +37,8 @@ describe('request timeout', () => {
 			requestHandling: { timeout: 1 },
 		});
 		expect(run.error?.description).toContain('it was not sent again');
-		await sleep(1000); // let the fake finish the request it accepted
+		// The fake finishes the request it accepted once the client has gone.
+		await waitFor(() => hex.fake.state.runsOf(projectId).length > before);
 		expect(hex.fake.requests).toHaveLength(1);
 		expect(hex.fake.state.runsOf(projectId).length).toBe(before + 1);
 	});

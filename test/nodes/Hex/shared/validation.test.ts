@@ -229,38 +229,50 @@ describe('bad input is refused before any request, naming the field', () => {
 		expect(hex.fake.requests).toEqual([]);
 	});
 
+	// Typed in the editor (no expression), the value is checked by the same plain code when the
+	// node runs: no locator mode carries a regex for n8n to run in node:vm.
 	test.each([
 		[
 			'a project name typed as ID',
 			{ resource: 'project', operation: 'get', projectId: locator('Weekly Revenue') },
-			/Not a project ID \(a UUID\)/,
+			'The "Project" parameter is not a Hex ID (a UUID): "Weekly Revenue"',
 		],
 		[
 			'a user email typed as ID',
 			{ resource: 'user', operation: 'deactivate', userId: locator('nathan@example.com') },
-			/Not a user ID \(a UUID\)/,
+			'The "User" parameter is not a Hex ID (a UUID): "nathan@example.com"',
 		],
 		[
-			'an empty required field',
-			{ resource: 'project', operation: 'create', title: '' },
-			/Parameter "Title" is required/,
+			'a link that is not a Hex project link',
+			{
+				resource: 'project',
+				operation: 'get',
+				projectId: locator('https://example.com/not/hex', 'url'),
+			},
+			'The "Project" link is not a Hex project link: "https://example.com/not/hex"',
 		],
-	] as Array<[string, INodeParameters, RegExp]>)(
-		'typed in the editor, %s is flagged as a node issue',
+		[
+			'a project link pasted for a data connection',
+			{
+				resource: 'dataConnection',
+				operation: 'get',
+				dataConnectionId: locator('https://app.hex.tech/acme/settings', 'url'),
+			},
+			'The "Data Connection" link is not a Hex link with an ID in it: "https://app.hex.tech/acme/settings"',
+		],
+	] as Array<[string, INodeParameters, string]>)(
+		'typed in the editor, %s fails with the field named',
 		async (_label, parameters, message) => {
-			await expect(hex.run(parameters)).rejects.toThrow(message);
+			const run = await hex.run(parameters);
+			expect(run.error?.message).toBe(message);
 			expect(hex.fake.requests).toEqual([]);
 		},
 	);
 
-	test('a link that is not a Hex project link is flagged as a node issue', async () => {
-		await expect(
-			hex.run({
-				resource: 'project',
-				operation: 'get',
-				projectId: locator('https://example.com/not/hex', 'url'),
-			}),
-		).rejects.toThrow(/Not a Hex project link/);
+	test('an empty required field is flagged as a node issue', async () => {
+		await expect(hex.run({ resource: 'project', operation: 'create', title: '' })).rejects.toThrow(
+			/Parameter "Title" is required/,
+		);
 		expect(hex.fake.requests).toEqual([]);
 	});
 });

@@ -108,13 +108,14 @@ describe('Group resource (engine)', () => {
 				operation: 'get',
 				groupId: locator('={{ "Data Team" }}'),
 			});
-			expect(run.error?.message).toBe(
-				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
-			);
-			// Typed in the editor, the same value is flagged before the run.
-			await expect(
-				hex.run({ resource: 'group', operation: 'get', groupId: locator('Data Team') }),
-			).rejects.toThrow(/Not a group ID \(a UUID\)/);
+			expect(run.error?.message).toBe('The "Group" parameter is not a Hex ID (a UUID): "Data Team"');
+			// Typed in the editor, the same value fails the same way, before anything is sent.
+			const typed = await hex.run({
+				resource: 'group',
+				operation: 'get',
+				groupId: locator('Data Team'),
+			});
+			expect(typed.error?.message).toBe('The "Group" parameter is not a Hex ID (a UUID): "Data Team"');
 			expect(hex.sent()).toEqual([]);
 		});
 
