@@ -22,7 +22,7 @@ import {
 	requireBuild,
 	runtimesFromArgs,
 } from './execution.mjs';
-import { startFakeHex } from './fake-hex.mjs';
+import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { startScriptedLlm } from './scripted-llm.mjs';
 
@@ -158,10 +158,6 @@ function checkToolsShown(body) {
 			`${name} marks ${JSON.stringify(got.required)} as required`,
 		);
 	}
-}
-
-function publishedProjects(fake) {
-	return fake.state.projects.filter((p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0);
 }
 
 function finalAnswer(execution) {

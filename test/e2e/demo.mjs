@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { prepare } from '../prepare.mjs';
 import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
 import { parseExecution, tail } from './execution.mjs';
-import { startFakeHex } from './fake-hex.mjs';
+import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
 
@@ -52,9 +52,7 @@ async function seededWorkspace() {
 	fake.state.users.forEach((user, i) => {
 		if (i % 3 === 1) user.lastLoginDate = new Date(now - (i + 1) * DAY_MS).toISOString();
 	});
-	const published = fake.state.projects.filter(
-		(p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0,
-	);
+	const published = publishedProjects(fake);
 	if (published.length < 2) fail('the demo seed has fewer than 2 published projects');
 	const projects = { completes: published[0], fails: published[1] };
 	fake.state.setRunOutcome(projects.completes.id, { status: 'COMPLETED', pollsBeforeTerminal: 2 });

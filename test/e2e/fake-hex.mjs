@@ -88,3 +88,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 }
+
+/** The projects of a started fake that have a published version (the ones Hex can run). */
+export function publishedProjects(fake) {
+	return fake.state.projects.filter((p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0);
+}

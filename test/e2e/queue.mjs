@@ -19,7 +19,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startFakeHex } from './fake-hex.mjs';
+import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
 import { startPostgres, startRedis } from './services.mjs';
 
@@ -282,9 +282,7 @@ async function main() {
 	});
 
 	// Four published projects: three complete after 1, 2 and 3 RUNNING polls, one errors.
-	const published = fake.state.projects.filter(
-		(p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0,
-	);
+	const published = publishedProjects(fake);
 	assert(published.length >= 4, `the seed has only ${published.length} published projects`);
 	const projects = published.slice(0, 4).map((p, i) => ({
 		id: p.id,

@@ -21,7 +21,7 @@ import {
 	runtimesFromArgs,
 } from './execution.mjs';
 import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
-import { startFakeHex } from './fake-hex.mjs';
+import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
 
@@ -35,10 +35,6 @@ function sameSet(actual, expected) {
 	return (
 		a.length === b.length && a.every((v, i) => v === b[i]) && actual.length === expected.length
 	);
-}
-
-function publishedProjects(fake) {
-	return fake.state.projects.filter((p) => (fake.state.projectVersions.get(p.id) ?? 0) > 0);
 }
 
 /** Every id a list operation returns, read page by page straight from the fake server. */

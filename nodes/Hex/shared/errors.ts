@@ -126,12 +126,17 @@ interface CredentialReader {
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
 }
 
-/** The credential's target, read only for a 401 (the one hint that depends on it). */
+/** The credential's target, read only for a 401 (the one answer whose hint depends on it). */
 export async function credentialTargetFor(
 	context: CredentialReader,
 	status: number,
 ): Promise<HexCredentialTarget | undefined> {
-	if (status !== 401) return undefined;
+	return status === 401 ? await credentialTarget(context) : undefined;
+}
+
+async function credentialTarget(
+	context: CredentialReader,
+): Promise<HexCredentialTarget | undefined> {
 	try {
 		const credentials = await context.getCredentials(HEX_CREDENTIAL_TYPE);
 		return {
@@ -141,6 +146,19 @@ export async function credentialTargetFor(
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Hint for a request that never reached a server (the host does not resolve or refuses the
+ * connection): names the address the credential actually sends to, and the field that sets it.
+ */
+export async function unreachableHint(context: CredentialReader, code: string): Promise<string> {
+	const target = await credentialTarget(context);
+	if (!target) return `Could not reach Hex (${code}): check the Hex API credential.`;
+	if (target.byBaseUrl) {
+		return `Could not reach ${target.apiRoot} (${code}), the credential's Base URL override: check the Base URL in the Hex API credential, and that n8n can reach that host.`;
+	}
+	return `Could not reach ${target.apiRoot} (${code}): check the Subdomain in the Hex API credential (app, eu, hc or your single-tenant name), and that n8n can reach that host.`;
 }
 
 export function describeHexError(

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { hexAnswerOf } from './errors';
+import { hexAnswerOf, unreachableHint } from './errors';
 import { retryAfterMs } from './polling';
 
 const NETWORK_CODES = [
@@ -23,6 +23,8 @@ const NETWORK_CODES = [
 ];
 // Refused or unresolved: the request never left, so even a run start may be sent again.
 const NEVER_SENT_CODES = ['ECONNREFUSED', 'EAI_AGAIN'];
+// No server was reached: the hint names the address the credential sends to.
+const UNREACHABLE_CODES = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED'];
 const GATEWAY_STATUSES = [502, 503, 504];
 const SAFE_METHODS = ['GET', 'HEAD'];
 
@@ -120,6 +122,19 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** ENOTFOUND, EAI_AGAIN or ECONNREFUSED anywhere in the error's cause chain or messages. */
+function unreachableCode(error: unknown): string | undefined {
+	for (let cause = error as IDataObject | undefined, depth = 0; cause && depth < 4; depth++) {
+		const texts = [cause.code, cause.httpCode, cause.message].filter(
+			(value): value is string => typeof value === 'string',
+		);
+		const found = UNREACHABLE_CODES.find((code) => texts.some((text) => text.includes(code)));
+		if (found) return found;
+		cause = cause.cause as IDataObject | undefined;
+	}
+	return undefined;
+}
+
 function backoffMs(attempt: number, cap: number): number {
 	const base = Math.min(1000 * 2 ** attempt, cap);
 	// ±20 % jitter so parallel items do not retry in lockstep.
@@ -164,7 +179,10 @@ export async function sendHexRequest(
 			const mayRetry =
 				(rateLimited && handling.retryOnRateLimit) ||
 				(transient && (SAFE_METHODS.includes(method) || NEVER_SENT_CODES.includes(code ?? '')));
+			const unreachable = answer ? undefined : unreachableCode(error);
+			const reachHint = unreachable ? await unreachableHint(context, unreachable) : undefined;
 			if (!mayRetry) {
+				if (reachHint) throw nodeError(context, error, reachHint);
 				if (transient && !SAFE_METHODS.includes(method)) {
 					throw nodeError(
 						context,
@@ -175,11 +193,8 @@ export async function sendHexRequest(
 				throw nodeError(context, error);
 			}
 			if (attempt >= handling.maxRetries) {
-				throw nodeError(
-					context,
-					error,
-					`Gave up after ${attempt + 1} attempts (Max Retries: ${handling.maxRetries}).`,
-				);
+				const gaveUp = `Gave up after ${attempt + 1} attempts (Max Retries: ${handling.maxRetries}).`;
+				throw nodeError(context, error, [reachHint, gaveUp].filter(Boolean).join('\n'));
 			}
 			const asked = rateLimited ? retryAfterMs(answer?.headers) : undefined;
 			if (asked !== undefined && asked > handling.maxRetryWaitMs) {

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { HexTestbed } from '../../../support/hex';
 import { locator, startTestbed } from '../../../support/hex';
 import { runHexNode } from '../../../harness/engine';
@@ -5,6 +7,7 @@ import {
 	credentialTargetFor,
 	hexErrorHint,
 	readHexError,
+	unreachableHint,
 } from '../../../../nodes/Hex/shared/errors';
 
 const UNKNOWN_ID = '5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c';
@@ -113,6 +116,49 @@ describe('Hex errors become one readable n8n error', () => {
 				403,
 			),
 		).toBeUndefined();
+	});
+
+	test('a host that cannot be reached: the hint names the address and the field that sets it', async () => {
+		const credential = (data: ICredentialDataDecryptedObject) => ({
+			getCredentials: async () => data,
+		});
+		expect(
+			await unreachableHint(credential({ subdomain: 'acme', apiToken: 'hxtp_x' }), 'ENOTFOUND'),
+		).toBe(
+			'Could not reach https://acme.hex.tech/api (ENOTFOUND): check the Subdomain in the Hex API credential (app, eu, hc or your single-tenant name), and that n8n can reach that host.',
+		);
+		expect(
+			await unreachableHint(
+				credential({ subdomain: 'app', apiToken: 'hxtp_x', baseUrl: 'https://hex.internal/api' }),
+				'EAI_AGAIN',
+			),
+		).toMatch(
+			/^Could not reach https:\/\/hex\.internal\/api \(EAI_AGAIN\), the credential's Base URL override: check the Base URL/,
+		);
+		// The token is never part of it.
+		expect(
+			await unreachableHint(
+				credential({ subdomain: 'acme', apiToken: 'hxtp_secret' }),
+				'ENOTFOUND',
+			),
+		).not.toContain('hxtp_secret');
+	});
+
+	test('a refused connection names the Base URL override the credential sends to', async () => {
+		const gone = await startTestbed({ users: 1, projects: 1 });
+		await gone.fake.close();
+		const run = await gone.run({
+			resource: 'user',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			requestHandling: { maxRetries: 0 },
+		});
+		expect(run.error?.description).toContain(
+			`(ECONNREFUSED), the credential's Base URL override: check the Base URL in the Hex API credential`,
+		);
+		expect(run.error?.description).toContain(gone.fake.baseUrl.replace(/\/+$/, ''));
+		expect(errorText(run.error)).not.toContain(gone.fake.token);
 	});
 
 	test('an HTML error page is reduced to its status, without a parse crash', async () => {
