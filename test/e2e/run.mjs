@@ -22,7 +22,7 @@ import {
 } from './execution.mjs';
 import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
-import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
+import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli, n8nDate, N8N_TIMEZONE } from './runtime.mjs';
 import { messageText, startSmtpSink } from './smtp-sink.mjs';
 
 const HEX_CREDENTIAL_ID = 'e2eHexCredential01';
@@ -157,7 +157,7 @@ const WORKFLOWS = [
 			ctx.fake.state.setRunOutcome(ctx.project.id, { status: 'COMPLETED', pollsBeforeTerminal: 2 });
 			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
 			ctx.pollInterval = 2;
-			ctx.today = new Date().toISOString().slice(0, 10);
+			ctx.startedAt = new Date();
 		},
 		check(execution, ctx) {
 			const [run] = outputOf(execution, 'Run Hex Project and Wait') ?? [];
@@ -172,9 +172,11 @@ const WORKFLOWS = [
 			const starts = ctx.requests.filter((r) => r.operationId === 'RunProject');
 			assert(starts.length === 1, `${starts.length} RunProject requests, expected 1`);
 			const inputs = starts[0].body?.inputParams;
+			// $now is in n8n's zone; the run may cross midnight there, so either date is right.
+			const dates = new Set([n8nDate(ctx.startedAt), n8nDate()]);
 			assert(
-				inputs?.region === 'EMEA' && inputs?.report_date === ctx.today,
-				`RunProject inputs were ${JSON.stringify(inputs)}`,
+				inputs?.region === 'EMEA' && dates.has(inputs?.report_date),
+				`RunProject inputs were ${JSON.stringify(inputs)}, expected region EMEA and report_date ${[...dates].join(' or ')} (today in ${N8N_TIMEZONE}, n8n's zone)`,
 			);
 			const polls = ctx.requests.filter((r) => r.operationId === 'GetRunStatus').length;
 			assert(

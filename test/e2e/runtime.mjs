@@ -241,6 +241,17 @@ export function freePort() {
  * free port of its own so several n8n processes can run side by side. Its MCP registry module
  * fetches a server list from the internet at start; it is disabled.
  */
+/**
+ * The zone every n8n started here runs in ($now, $today, schedules). Far from UTC on purpose: a
+ * check that takes "today" in the wrong zone fails on most hours of the day, not only near midnight.
+ */
+export const N8N_TIMEZONE = 'Pacific/Kiritimati';
+
+/** The calendar date (YYYY-MM-DD) that `$now.toISODate()` gives in n8n at the moment `at`. */
+export function n8nDate(at = new Date()) {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: N8N_TIMEZONE }).format(at);
+}
+
 export async function n8nEnv({ version, userFolder, env = {} }) {
 	const major = Number(String(version).split('.')[0]);
 	return {
@@ -259,6 +270,7 @@ export async function n8nEnv({ version, userFolder, env = {} }) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		DB_TYPE: 'sqlite',
+		GENERIC_TIMEZONE: N8N_TIMEZONE,
 		N8N_LOG_LEVEL: 'info',
 		...env,
 	};
