@@ -272,7 +272,7 @@ test.each(rateLimitedScenarios)(
 			const project = bench.fake.state.projects[0];
 			const { runProgress } = bench.fake.state;
 			const runPath = `/api/v1/projects/${project.id}/runs`;
-			const parameters = { resource: 'run', operation: 'start', projectId: locator(project.id) };
+			const parameters = { resource: 'run', operation: 'start', runProjectId: locator(project.id) };
 
 			// The node, Continue On Fail on so that failed items are counted rather than fatal.
 			bench.reset();
@@ -365,7 +365,7 @@ test(`4. waiting: Run → Start with Wait for Completion, ${config.waiting.runTi
 					{
 						resource: 'run',
 						operation: 'start',
-						projectId: locator(project.id),
+						runProjectId: locator(project.id),
 						waitForCompletion: true,
 						pollInterval: pollIntervalSeconds,
 						timeout: 120,

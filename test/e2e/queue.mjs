@@ -151,7 +151,7 @@ function webhookWorkflow() {
 				parameters: {
 					resource: 'run',
 					operation: 'start',
-					projectId: { __rl: true, mode: 'id', value: '={{ $json.body.projectId }}' },
+					runProjectId: { __rl: true, mode: 'id', value: '={{ $json.body.projectId }}' },
 					inputParametersMode: 'json',
 					inputParametersJson: '={{ JSON.stringify($json.body.inputs) }}',
 					waitForCompletion: true,

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { hexIdValue, isHexId } from '../shared/pathParameters';
 import { searchInPages } from './searchInPages';
+import { PICKER_PROJECT_ID } from '../resources/cell/cellLocator';
 
 const MAX_NAME_LENGTH = 60;
 
@@ -23,7 +24,10 @@ function cellName(cell: IDataObject): string {
 
 function readProjectId(context: ILoadOptionsFunctions): string | undefined {
 	try {
-		const { id: value } = hexIdValue('projectId', context.getNodeParameter('projectId', undefined));
+		const { id: value } = hexIdValue(
+			PICKER_PROJECT_ID,
+			context.getNodeParameter(PICKER_PROJECT_ID, undefined),
+		);
 		const id = typeof value === 'string' ? value.trim() : undefined;
 		return isHexId(id) ? id : undefined;
 	} catch {

@@ -82,10 +82,11 @@ export function hexIdLocator(options: HexIdLocatorOptions): INodeProperties {
 export function projectLocator(
 	show: IDisplayOptions['show'],
 	description = 'The Hex project. Pick it, paste its link, or enter its ID.',
+	name = 'projectId',
 ): INodeProperties {
 	return hexIdLocator({
 		displayName: 'Project',
-		name: 'projectId',
+		name,
 		description,
 		show,
 		searchListMethod: 'searchProjects',

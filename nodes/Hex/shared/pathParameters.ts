@@ -23,8 +23,13 @@ const PARAMETER_LABELS: Record<string, string> = {
 	userId: 'User',
 };
 
+/** `projectId`, or a resource's own name for it (`runProjectId`, `cellProjectId`, …). */
 export function parameterLabel(name: string): string {
-	return PARAMETER_LABELS[name] ?? name;
+	if (PARAMETER_LABELS[name] !== undefined) return PARAMETER_LABELS[name];
+	const key = Object.keys(PARAMETER_LABELS).find((id) =>
+		name.endsWith(id.charAt(0).toUpperCase() + id.slice(1)),
+	);
+	return key === undefined ? name : PARAMETER_LABELS[key];
 }
 
 const HEX_ID_LENGTH = 36;

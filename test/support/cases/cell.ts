@@ -5,8 +5,8 @@ import { PRISM_IDS } from './types';
 
 export const cellCases: OperationCases = {
 	'cell.getAll': {
-		prism: { projectId: locator(PRISM_IDS.project), returnAll: true },
-		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId), limit: 5 }),
+		prism: { cellProjectId: locator(PRISM_IDS.project), returnAll: true },
+		fake: (_fake, fixture) => ({ cellProjectId: locator(fixture.projectId), limit: 5 }),
 	},
 	'cell.get': {
 		prism: { cellId: locator(PRISM_IDS.cell) },
@@ -16,11 +16,11 @@ export const cellCases: OperationCases = {
 	},
 	'cell.create': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			cellProjectId: locator(PRISM_IDS.project),
 			cellType: 'SQL',
 			source: 'select * from orders limit 100',
 			sqlSource: 'connection',
-			dataConnectionId: locator(PRISM_IDS.connection),
+			sqlDataConnectionId: locator(PRISM_IDS.connection),
 			additionalFields: {
 				label: 'Orders',
 				outputDataframe: 'orders',
@@ -29,7 +29,7 @@ export const cellCases: OperationCases = {
 			},
 		},
 		fake: (_fake, fixture, index) => ({
-			projectId: locator(fixture.projectId),
+			cellProjectId: locator(fixture.projectId),
 			cellType: 'CODE',
 			source: `print(${index})`,
 		}),

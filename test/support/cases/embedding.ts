@@ -5,7 +5,7 @@ import { PRISM_IDS } from './types';
 export const embeddingCases: OperationCases = {
 	'embedding.createPresignedUrl': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			embeddingProjectId: locator(PRISM_IDS.project),
 			inputParametersMode: 'fields',
 			inputParameters: {
 				parameter: [
@@ -28,6 +28,6 @@ export const embeddingCases: OperationCases = {
 				noEmbedFooter: true,
 			},
 		},
-		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId) }),
+		fake: (_fake, fixture) => ({ embeddingProjectId: locator(fixture.projectId) }),
 	},
 };

@@ -5,7 +5,7 @@ import { PRISM_IDS } from './types';
 export const runCases: OperationCases = {
 	'run.start': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			runProjectId: locator(PRISM_IDS.project),
 			inputParametersMode: 'json',
 			inputParametersJson: '{"region": "EMEA", "threshold": 10, "tags": ["a"]}',
 			notifications: {
@@ -24,44 +24,44 @@ export const runCases: OperationCases = {
 			},
 			options: { dryRun: true, updatePublishedResults: false, useCachedSqlResults: false },
 		},
-		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId) }),
+		fake: (_fake, fixture) => ({ runProjectId: locator(fixture.projectId) }),
 	},
 	'run.get': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			runProjectId: locator(PRISM_IDS.project),
 			runId: PRISM_IDS.run,
 			options: { includeExpandedStats: true },
 		},
 		fake: (fake, fixture) => ({
-			projectId: locator(fixture.projectId),
+			runProjectId: locator(fixture.projectId),
 			runId: fake.state.runsOf(fixture.projectId)[0].runId,
 		}),
 	},
 	'run.getAll': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			runProjectId: locator(PRISM_IDS.project),
 			limit: 3,
 			filters: { statusFilter: 'ERRORED', runTriggerFilter: 'SCHEDULED' },
 		},
-		fake: (_fake, fixture) => ({ projectId: locator(fixture.projectId), limit: 5 }),
+		fake: (_fake, fixture) => ({ runProjectId: locator(fixture.projectId), limit: 5 }),
 	},
 	'run.cancel': {
-		prism: { projectId: locator(PRISM_IDS.project), runId: PRISM_IDS.run },
+		prism: { runProjectId: locator(PRISM_IDS.project), runId: PRISM_IDS.run },
 		fake: (fake, fixture) => ({
-			projectId: locator(fixture.projectId),
+			runProjectId: locator(fixture.projectId),
 			runId: fake.state.addRun(fixture.projectId, { status: 'RUNNING' }).runId,
 		}),
 	},
 	// Prism always answers the same example status, so this wait ends by timing out and cancelling.
 	'run.wait': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			runProjectId: locator(PRISM_IDS.project),
 			runId: PRISM_IDS.run,
 			pollInterval: 2,
 			timeout: 1,
 		},
 		fake: (fake, fixture) => ({
-			projectId: locator(fixture.projectId),
+			runProjectId: locator(fixture.projectId),
 			runId: fake.state.addRun(fixture.projectId).runId,
 		}),
 	},

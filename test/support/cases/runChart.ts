@@ -6,7 +6,7 @@ import { PRISM_IDS } from './types';
 export const runChartCases: OperationCases = {
 	'run.getChartImage': {
 		prism: {
-			projectId: locator(PRISM_IDS.project),
+			runProjectId: locator(PRISM_IDS.project),
 			runId: PRISM_IDS.run,
 			staticId: PRISM_IDS.cell,
 			binaryPropertyName: 'chart',
@@ -19,7 +19,7 @@ export const runChartCases: OperationCases = {
 					.find((candidate) => candidate.status === 'COMPLETED') ??
 				fake.state.addRun(fixture.projectId);
 			return {
-				projectId: locator(fixture.projectId),
+				runProjectId: locator(fixture.projectId),
 				runId: run.runId,
 				staticId: firstCellOfType(fake.state, fixture.projectId, 'CHART').staticId,
 			};

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { fail, refuseEmptyUpdate } from '../../shared/inputs';
 import { isHexId, readHexId } from '../../shared/pathParameters';
+import { CELL_PROJECT_ID, NEW_DATA_CONNECTION_ID, SQL_DATA_CONNECTION_ID } from './cellLocator';
 
 /** The `contents` key of each cell type Hex can create and update. */
 const CONTENTS_KEYS: Record<string, string> = {
@@ -54,14 +55,15 @@ export async function projectIdInQuery(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requestOptions.qs = { ...requestOptions.qs, projectId: readHexId(this, 'projectId') };
+	requestOptions.qs = { ...requestOptions.qs, projectId: readHexId(this, CELL_PROJECT_ID) };
 	return requestOptions;
 }
 
 /** The SQL cell's query target on Create: a data connection, other dataframes, or nothing. */
 function sqlTarget(context: IExecuteSingleFunctions): IDataObject {
 	const target = context.getNodeParameter('sqlSource', 'connection') as string;
-	if (target === 'connection') return { dataConnectionId: readHexId(context, 'dataConnectionId') };
+	if (target === 'connection')
+		return { dataConnectionId: readHexId(context, SQL_DATA_CONNECTION_ID) };
 	if (target === 'dataframes') return { isDataframeSql: true };
 	return {};
 }
@@ -71,7 +73,7 @@ export async function buildCreateCellBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const projectId = readHexId(this, 'projectId');
+	const projectId = readHexId(this, CELL_PROJECT_ID);
 	const key = contentsKey(this);
 	const source = String(this.getNodeParameter('source', '') ?? '');
 	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
@@ -145,7 +147,7 @@ export async function buildUpdateCellBody(
 	}
 	if (key === 'sqlCell') {
 		const action = this.getNodeParameter('dataConnectionAction', 'keep') as string;
-		if (action === 'set') body.dataConnectionId = readHexId(this, 'dataConnectionId');
+		if (action === 'set') body.dataConnectionId = readHexId(this, NEW_DATA_CONNECTION_ID);
 		if (action === 'detach') body.dataConnectionId = null;
 	}
 	refuseEmptyUpdate(

@@ -1,20 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataConnectionLocator, projectLocator } from '../../shared/descriptions';
-import { buildCreateCellBody } from './cellRequest';
+import { dataConnectionLocator } from '../../shared/descriptions';
+import { cellProjectLocator, SQL_DATA_CONNECTION_ID } from './cellLocator';
 import { cellTypeField } from './cellType';
 
 const show = { resource: ['cell'], operation: ['create'] };
 const showForSql = { ...show, cellType: ['SQL'] };
 
 export const createFields: INodeProperties[] = [
-	{
-		...projectLocator(
-			show,
-			'The project to add the cell to (its draft). Pick it, paste its link, or enter its ID.',
-		),
-		routing: { send: { preSend: [buildCreateCellBody] } },
-	},
+	cellProjectLocator(show),
 	cellTypeField(show, 'The type of the new cell'),
 	{
 		displayName: 'Source',
@@ -54,6 +48,7 @@ export const createFields: INodeProperties[] = [
 	},
 	{
 		...dataConnectionLocator({ ...showForSql, sqlSource: ['connection'] }),
+		name: SQL_DATA_CONNECTION_ID,
 		description:
 			'The data connection the SQL runs on. Pick it, paste a Hex link that contains its ID, or enter its ID.',
 	},

@@ -6,10 +6,7 @@ const show = { resource: ['cell'], operation: ['getOutput'] };
 
 export const getOutputFields: INodeProperties[] = [
 	pickerProjectField(show),
-	cellLocator(
-		show,
-		'The SQL cell (its ID or static ID). Pick it from the project above, or enter its ID.',
-	),
+	cellLocator(show),
 	{
 		displayName: 'Options',
 		name: 'options',

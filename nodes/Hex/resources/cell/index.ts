@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
 import { cellOutputItems, deletedCell } from './cellOutput';
-import { chartImageToBinary } from './chartImage';
+import { chartImageQuery, chartImageToBinary } from './chartImage';
 import { createFields } from './create';
 import { deleteFields } from './delete';
 import { getFields } from './get';
@@ -10,6 +10,7 @@ import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { getOutputFields } from './getOutput';
 import { updateFields } from './update';
+import { buildCreateCellBody, buildUpdateCellBody, projectIdInQuery } from './cellRequest';
 
 const showOnlyForCells = { resource: ['cell'] };
 
@@ -26,7 +27,10 @@ export const cellDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a cell',
 				description: "Add a code, SQL or Markdown cell to a project's draft",
-				routing: { request: { method: 'POST', url: '/v1/cells' } },
+				routing: {
+					request: { method: 'POST', url: '/v1/cells' },
+					send: { preSend: [buildCreateCellBody] },
+				},
 			},
 			{
 				name: 'Delete',
@@ -52,6 +56,7 @@ export const cellDescription: INodeProperties[] = [
 				description: 'Render a chart cell of the draft notebook as an image (binary)',
 				routing: {
 					request: { method: 'GET', url: '/v1/cells/{cellId}/image' },
+					send: { preSend: [chartImageQuery] },
 					output: { postReceive: [chartImageToBinary] },
 				},
 			},
@@ -62,7 +67,7 @@ export const cellDescription: INodeProperties[] = [
 				description: "List the cells of a project's draft",
 				routing: {
 					request: { method: 'GET', url: '/v1/cells' },
-					send: { paginate: true },
+					send: { paginate: true, preSend: [projectIdInQuery] },
 					operations: { pagination: cursorPagination('values', 100) },
 				},
 			},
@@ -82,7 +87,10 @@ export const cellDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a cell',
 				description: 'Change the source, output dataframe or data connection of a cell',
-				routing: { request: { method: 'PATCH', url: '/v1/cells/{cellId}' } },
+				routing: {
+					request: { method: 'PATCH', url: '/v1/cells/{cellId}' },
+					send: { preSend: [buildUpdateCellBody] },
+				},
 			},
 		],
 		default: 'getAll',

@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dataConnectionLocator } from '../../shared/descriptions';
-import { cellLocator, pickerProjectField } from './cellLocator';
-import { buildUpdateCellBody } from './cellRequest';
+import { cellLocator, NEW_DATA_CONNECTION_ID, pickerProjectField } from './cellLocator';
 import { cellTypeField } from './cellType';
 
 const show = { resource: ['cell'], operation: ['update'] };
@@ -10,10 +9,7 @@ const showForSql = { ...show, cellType: ['SQL'] };
 
 export const updateFields: INodeProperties[] = [
 	pickerProjectField(show),
-	{
-		...cellLocator(show, 'The cell to change. Pick it from the project above, or enter its ID.'),
-		routing: { send: { preSend: [buildUpdateCellBody] } },
-	},
+	cellLocator(show),
 	cellTypeField(show, 'The type of the cell (Hex takes the new source under the matching key)'),
 	{
 		displayName: 'Data Connection Action',
@@ -42,6 +38,7 @@ export const updateFields: INodeProperties[] = [
 	},
 	{
 		...dataConnectionLocator({ ...showForSql, dataConnectionAction: ['set'] }),
+		name: NEW_DATA_CONNECTION_ID,
 		description:
 			'The data connection the SQL runs on from now on. Pick it, paste a Hex link that contains its ID, or enter its ID.',
 	},

@@ -4,6 +4,7 @@ import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
+import { buildEditCollectionBody } from './collectionRequest';
 import { updateFields } from './update';
 
 const showOnlyForCollections = { resource: ['collection'] };
@@ -46,7 +47,10 @@ export const collectionDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a collection',
 				description: 'Rename a collection, change its description, or add, change or remove access',
-				routing: { request: { method: 'PATCH', url: '/v1/collections/{collectionId}' } },
+				routing: {
+					request: { method: 'PATCH', url: '/v1/collections/{collectionId}' },
+					send: { preSend: [buildEditCollectionBody] },
+				},
 			},
 		],
 		default: 'getAll',

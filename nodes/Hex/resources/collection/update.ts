@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { collectionLocator } from './collectionLocator';
-import { buildEditCollectionBody, collectionFieldOptions } from './collectionRequest';
+import { collectionFieldOptions } from './collectionRequest';
 
 const show = { resource: ['collection'], operation: ['update'] };
 
@@ -14,10 +14,7 @@ const nameField: INodeProperties = {
 };
 
 export const updateFields: INodeProperties[] = [
-	{
-		...collectionLocator(show),
-		routing: { send: { preSend: [buildEditCollectionBody] } },
-	},
+	collectionLocator(show),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

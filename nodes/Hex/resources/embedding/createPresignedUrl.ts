@@ -2,18 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
 import { inputParameterFields } from '../../shared/inputParameters';
-import { buildEmbeddingBody, MAX_EXPIRES_IN_MS } from './embeddingRequest';
+import { EMBEDDING_PROJECT_ID, MAX_EXPIRES_IN_MS } from './embeddingRequest';
 
 const show = { resource: ['embedding'], operation: ['createPresignedUrl'] };
 
 export const createPresignedUrlFields: INodeProperties[] = [
-	{
-		...projectLocator(
-			show,
-			'The published app to embed. Pick it, paste its link, or enter its ID.',
-		),
-		routing: { send: { preSend: [buildEmbeddingBody] } },
-	},
+	projectLocator(
+		show,
+		'The published app to embed. Pick it, paste its link, or enter its ID.',
+		EMBEDDING_PROJECT_ID,
+	),
 	...inputParameterFields(show, {
 		none: "Use the app's default inputs",
 		mode: 'Default values for the inputs of the embedded app',

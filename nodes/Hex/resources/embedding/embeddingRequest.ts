@@ -5,6 +5,8 @@ import { fail } from '../../shared/inputs';
 
 /** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */
 export const MAX_EXPIRES_IN_MS = 300_000;
+/** Its own name: n8n evaluates every property named like a parameter, shown or not. */
+export const EMBEDDING_PROJECT_ID = 'embeddingProjectId';
 const SCOPES = ['EXPORT_CSV', 'EXPORT_PDF'];
 const DISPLAY_FLAGS = [
 	'showEmbeddedRunButton',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createPresignedUrlFields } from './createPresignedUrl';
+import { buildEmbeddingBody } from './embeddingRequest';
 
 const showOnlyForEmbedding = { resource: ['embedding'] };
 
@@ -18,7 +19,11 @@ export const embeddingDescription: INodeProperties[] = [
 				action: 'Create a presigned embedding URL',
 				description: 'Create a single-use signed URL that embeds a published app in an iframe',
 				routing: {
-					request: { method: 'POST', url: '/v1/embedding/createPresignedUrl/{projectId}' },
+					request: {
+						method: 'POST',
+						url: '/v1/embedding/createPresignedUrl/{embeddingProjectId}',
+					},
+					send: { preSend: [buildEmbeddingBody] },
 				},
 			},
 		],

@@ -3,8 +3,5 @@ import type { INodeProperties } from 'n8n-workflow';
 import { groupLocator } from './groupLocator';
 
 export const deleteFields: INodeProperties[] = [
-	groupLocator(
-		{ resource: ['group'], operation: ['delete'] },
-		'The group to delete. Pick it from the list, or enter its ID.',
-	),
+	groupLocator({ resource: ['group'], operation: ['delete'] }),
 ];

@@ -5,7 +5,7 @@ import { createFields } from './create';
 import { deleteFields } from './delete';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
-import { deletedGroup } from './groupRequest';
+import { buildEditGroupBody, deletedGroup } from './groupRequest';
 import { updateFields } from './update';
 
 const showOnlyForGroups = { resource: ['group'] };
@@ -58,7 +58,10 @@ export const groupDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a group',
 				description: 'Rename a group, or add and remove members',
-				routing: { request: { method: 'PATCH', url: '/v1/groups/{groupId}' } },
+				routing: {
+					request: { method: 'PATCH', url: '/v1/groups/{groupId}' },
+					send: { preSend: [buildEditGroupBody] },
+				},
 			},
 		],
 		default: 'getAll',

@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
-import { hexIdInBody } from '../../shared/pathParameters';
 
 const show = { resource: ['project'], operation: ['export'] };
 
 export const exportFields: INodeProperties[] = [
-	{
-		...projectLocator(show, 'The project to export. Pick it, paste its link, or enter its ID.'),
-		routing: { send: { preSend: [hexIdInBody('projectId')] } },
-	},
+	projectLocator(show),
 	{
 		displayName: 'Version',
 		name: 'version',

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
+import { hexIdInBody } from '../../shared/pathParameters';
 import { createFields } from './create';
 import { exportFields } from './export';
 import { attachExportFile } from './exportFile';
@@ -11,7 +12,7 @@ import { shareWithCollectionsFields } from './shareWithCollections';
 import { shareWithGroupsFields } from './shareWithGroups';
 import { shareWithUsersFields } from './shareWithUsers';
 import type { SharingTarget } from './sharingRequest';
-import { SHARING_TARGETS, sharingInChunks } from './sharingRequest';
+import { buildWorkspaceAndPublicBody, SHARING_TARGETS, sharingInChunks } from './sharingRequest';
 import { updateFields } from './update';
 import { updateSharingFields } from './updateSharing';
 
@@ -47,6 +48,7 @@ export const projectDescription: INodeProperties[] = [
 				description: 'Export a project as a .hex.yaml file (binary and text)',
 				routing: {
 					request: { method: 'POST', url: '/v1/projects/export' },
+					send: { preSend: [hexIdInBody('projectId')] },
 					output: { postReceive: [attachExportFile] },
 				},
 			},
@@ -120,6 +122,7 @@ export const projectDescription: INodeProperties[] = [
 						method: 'PATCH',
 						url: '/v1/projects/{projectId}/sharing/workspaceAndPublic',
 					},
+					send: { preSend: [buildWorkspaceAndPublicBody] },
 					operations: { pagination: sharingInChunks() },
 				},
 			},

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
 import { sharingOptions } from './sharingFields';
-import { buildWorkspaceAndPublicBody, PROJECT_ACCESS_OPTIONS } from './sharingRequest';
+import { PROJECT_ACCESS_OPTIONS } from './sharingRequest';
 
 const operation = 'updateWorkspaceAndPublicAccess';
 const show = { resource: ['project'], operation: [operation] };
@@ -13,10 +13,7 @@ const LEVELS = [
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 export const updateSharingFields: INodeProperties[] = [
-	{
-		...projectLocator(show),
-		routing: { send: { preSend: [buildWorkspaceAndPublicBody] } },
-	},
+	projectLocator(show),
 	{
 		displayName: 'Workspace Access',
 		name: 'workspaceAccess',

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
+import { runProjectLocator } from './runProject';
 import { runIdField } from './runId';
 
 const show = { resource: ['run'], operation: ['cancel'] };
 
-export const cancelFields: INodeProperties[] = [projectLocator(show), runIdField(show)];
+export const cancelFields: INodeProperties[] = [runProjectLocator(show), runIdField(show)];

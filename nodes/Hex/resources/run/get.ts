@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
+import { runProjectLocator } from './runProject';
 import { runIdField } from './runId';
 import { expandedStatsHeader } from './runRequest';
 
 const show = { resource: ['run'], operation: ['get'] };
 
 export const getFields: INodeProperties[] = [
-	projectLocator(show),
+	runProjectLocator(show),
 	runIdField(show),
 	{
 		displayName: 'Options',

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
+import { runProjectLocator } from './runProject';
 import { returnAllAndLimit } from '../../shared/pagination';
 
 const show = { resource: ['run'], operation: ['getAll'] };
 
 export const getAllFields: INodeProperties[] = [
-	projectLocator(show),
+	runProjectLocator(show),
 	...returnAllAndLimit('run', 'getAll'),
 	{
 		displayName: 'Filters',

@@ -1,19 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
-import { chartImageFields, chartImageQuery } from '../cell/chartImage';
+import { chartImageFields } from '../cell/chartImage';
 import { runIdField } from './runId';
+import { runProjectLocator } from './runProject';
 
 const show = { resource: ['run'], operation: ['getChartImage'] };
 
 export const getChartImageFields: INodeProperties[] = [
-	{
-		...projectLocator(
-			show,
-			'The project the run belongs to. Pick it, paste its link, or enter its ID.',
-		),
-		routing: { send: { preSend: [chartImageQuery] } },
-	},
+	runProjectLocator(show),
 	runIdField(show),
 	{
 		displayName: 'Cell Static ID',

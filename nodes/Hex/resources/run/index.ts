@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { offsetPagination } from '../../shared/pagination';
-import { chartImageToBinary } from '../cell/chartImage';
+import { chartImageQuery, chartImageToBinary } from '../cell/chartImage';
 import { cancelFields } from './cancel';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { cancelledRun } from './runOutput';
+import { buildRunProjectBody } from './runRequest';
 import { startFields } from './start';
 import { waitFields } from './wait';
 import { waitAfterStart, waitForExistingRun } from './runWait';
@@ -27,7 +28,7 @@ export const runDescription: INodeProperties[] = [
 				action: 'Cancel a run',
 				description: 'Stop a running project run and free its kernel',
 				routing: {
-					request: { method: 'DELETE', url: '/v1/projects/{projectId}/runs/{runId}' },
+					request: { method: 'DELETE', url: '/v1/projects/{runProjectId}/runs/{runId}' },
 					output: { postReceive: [cancelledRun] },
 				},
 			},
@@ -36,7 +37,7 @@ export const runDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a run',
 				description: 'Get the status of a run',
-				routing: { request: { method: 'GET', url: '/v1/projects/{projectId}/runs/{runId}' } },
+				routing: { request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' } },
 			},
 			{
 				name: 'Get Chart Image',
@@ -46,8 +47,9 @@ export const runDescription: INodeProperties[] = [
 				routing: {
 					request: {
 						method: 'GET',
-						url: '/v1/projects/{projectId}/runs/{runId}/cells/{staticId}/image',
+						url: '/v1/projects/{runProjectId}/runs/{runId}/cells/{staticId}/image',
 					},
+					send: { preSend: [chartImageQuery] },
 					output: { postReceive: [chartImageToBinary] },
 				},
 			},
@@ -57,7 +59,7 @@ export const runDescription: INodeProperties[] = [
 				action: 'Get many runs',
 				description: 'List the runs of a project, newest first',
 				routing: {
-					request: { method: 'GET', url: '/v1/projects/{projectId}/runs' },
+					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs' },
 					send: { paginate: true },
 					operations: { pagination: offsetPagination('runs', 100) },
 				},
@@ -68,7 +70,8 @@ export const runDescription: INodeProperties[] = [
 				action: 'Start a run',
 				description: 'Run the latest published version of a project',
 				routing: {
-					request: { method: 'POST', url: '/v1/projects/{projectId}/runs' },
+					request: { method: 'POST', url: '/v1/projects/{runProjectId}/runs' },
+					send: { preSend: [buildRunProjectBody] },
 					output: { postReceive: [waitAfterStart] },
 				},
 			},
@@ -78,7 +81,7 @@ export const runDescription: INodeProperties[] = [
 				action: 'Wait for a run to finish',
 				description: 'Poll an existing run until it finishes, then output its final status',
 				routing: {
-					request: { method: 'GET', url: '/v1/projects/{projectId}/runs/{runId}' },
+					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' },
 					output: { postReceive: [waitForExistingRun] },
 				},
 			},

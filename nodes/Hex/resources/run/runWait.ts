@@ -13,6 +13,7 @@ import {
 	waitFailure,
 	waitOrErrorItem,
 } from '../../shared/polling';
+import { RUN_PROJECT_ID } from './runProject';
 
 const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
 
@@ -128,7 +129,7 @@ export async function waitForExistingRun(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const ids = { projectId: readHexId(this, 'projectId'), runId: readHexId(this, 'runId') };
+	const ids = { projectId: readHexId(this, RUN_PROJECT_ID), runId: readHexId(this, 'runId') };
 	return await Promise.all(
 		items.map(async (item) =>
 			waitOrErrorItem(this, item, { ...ids, ...item.json }, async () =>

@@ -1,18 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
 import { inputParameterFields } from '../../shared/inputParameters';
-import { buildRunProjectBody } from './runRequest';
+import { runProjectLocator } from './runProject';
 import { checkWaitSettings } from './runWait';
 import { waitSettingsFields } from './waitSettings';
 
 const show = { resource: ['run'], operation: ['start'] };
 
 export const startFields: INodeProperties[] = [
-	{
-		...projectLocator(show, 'The project to run. Its latest published version runs.'),
-		routing: { send: { preSend: [buildRunProjectBody] } },
-	},
+	runProjectLocator(show),
 	...inputParameterFields(show, {
 		none: "Use the published app's default inputs",
 		fields:

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
+import { runProjectLocator } from './runProject';
 import { runIdField } from './runId';
 import { waitSettingsFields } from './waitSettings';
 
 const show = { resource: ['run'], operation: ['wait'] };
 
 export const waitFields: INodeProperties[] = [
-	projectLocator(show),
+	runProjectLocator(show),
 	runIdField(show),
 	...waitSettingsFields(show),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ingestFields } from './ingest';
+import { buildSemanticUpdateBody } from './semanticRequests';
 import { updateFields } from './update';
 
 const showOnlyForSemanticProjects = { resource: ['semanticProject'] };
@@ -31,6 +32,7 @@ export const semanticProjectDescription: INodeProperties[] = [
 					'Set or remove the status (including endorsements) of datasets and views, all or nothing',
 				routing: {
 					request: { method: 'PATCH', url: '/v1/semantic-projects/{semanticProjectId}' },
+					send: { preSend: [buildSemanticUpdateBody] },
 				},
 			},
 		],

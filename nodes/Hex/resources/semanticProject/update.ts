@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buildSemanticUpdateBody } from './semanticRequests';
 import { semanticProjectField } from './semanticProjectField';
 
 const show = { resource: ['semanticProject'], operation: ['update'] };
 
 export const updateFields: INodeProperties[] = [
-	{
-		...semanticProjectField(show),
-		routing: { send: { preSend: [buildSemanticUpdateBody] } },
-	},
+	semanticProjectField(show),
 	{
 		displayName: 'Updates',
 		name: 'updates',

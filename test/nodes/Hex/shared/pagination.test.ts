@@ -74,7 +74,7 @@ describe('pagination never loops forever', () => {
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'getAll',
-			projectId: locator(project.id),
+			runProjectId: locator(project.id),
 			returnAll: true,
 		});
 		expect(json(run)).toHaveLength(3);

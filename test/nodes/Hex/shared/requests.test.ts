@@ -32,7 +32,7 @@ describe('one request runner: safe retries', () => {
 	const startRun = (extra: object = {}) => ({
 		resource: 'run',
 		operation: 'start',
-		projectId: locator(hex.fake.state.projects[0].id),
+		runProjectId: locator(hex.fake.state.projects[0].id),
 		...extra,
 	});
 	const runCount = () => hex.fake.state.runsOf(hex.fake.state.projects[0].id).length;

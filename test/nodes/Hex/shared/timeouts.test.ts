@@ -33,7 +33,7 @@ describe('request timeout', () => {
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'start',
-			projectId: locator(projectId),
+			runProjectId: locator(projectId),
 			requestHandling: { timeout: 1 },
 		});
 		expect(run.error?.description).toContain('it was not sent again');

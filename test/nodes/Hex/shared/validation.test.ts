@@ -40,7 +40,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'getAll',
-				projectId: idFromExpression(`${VALID_ID}/runs`),
+				runProjectId: idFromExpression(`${VALID_ID}/runs`),
 				limit: 5,
 			},
 			/"Project" parameter is not a Hex ID/,
@@ -70,7 +70,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'get',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				runId: fromExpression('latest'),
 			},
 			/The "Run ID" parameter is not a Hex ID \(a UUID\): "latest"/,
@@ -104,7 +104,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				inputParametersMode: 'json',
 				inputParametersJson: '{"region": EMEA}',
 			},
@@ -115,7 +115,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				inputParametersMode: 'json',
 				inputParametersJson: '["EMEA"]',
 			},
@@ -126,7 +126,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				inputParametersMode: 'fields',
 				inputParameters: { parameter: [{ name: ' ', value: 'x' }] },
 			},
@@ -137,7 +137,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				inputParametersMode: 'json',
 				inputParametersJson: '{"region": "EMEA"}',
 				options: { viewId: VALID_ID },
@@ -149,7 +149,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				notifications: { notification: [{ type: 'ALL', includeSuccessScreenshot: false }] },
 			},
 			/Notification 1 has no recipients/,
@@ -159,7 +159,7 @@ describe('bad input is refused before any request, naming the field', () => {
 			{
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(VALID_ID),
+				runProjectId: locator(VALID_ID),
 				notifications: {
 					notification: [{ type: 'ALL', includeSuccessScreenshot: false, userIds: 'nathan' }],
 				},
@@ -344,7 +344,7 @@ describe('parameters of one operation never leak into another', () => {
 					...stale,
 					resource: 'run',
 					operation: 'getAll',
-					projectId: locator(project.id),
+					runProjectId: locator(project.id),
 					returnAll: false,
 					limit: 2,
 				}),

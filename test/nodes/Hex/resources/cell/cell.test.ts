@@ -38,7 +38,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				cellProjectId: locator(listed().id),
 				returnAll: true,
 			});
 			expect(run.error).toBeUndefined();
@@ -66,7 +66,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'getAll',
-				projectId: locator(link, 'url'),
+				cellProjectId: locator(link, 'url'),
 				limit: 3,
 			});
 			expect(run.error).toBeUndefined();
@@ -84,7 +84,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'getAll',
-				projectId: fromExpression('revenue-report'),
+				cellProjectId: fromExpression('revenue-report'),
 				returnAll: true,
 			});
 			expect(run.error?.message).toBe(
@@ -127,11 +127,11 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'SQL',
 				source: 'select * from orders',
 				sqlSource: 'connection',
-				dataConnectionId: locator(connection().id),
+				sqlDataConnectionId: locator(connection().id),
 				additionalFields: {
 					label: ' Orders ',
 					outputDataframe: 'orders_df',
@@ -180,11 +180,11 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'SQL',
 				source: 'select * from dataframe_1',
 				sqlSource: 'dataframes',
-				dataConnectionId: locator(connection().id),
+				sqlDataConnectionId: locator(connection().id),
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({
@@ -208,7 +208,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'CODE',
 				source: 'print("hi")',
 				sqlSource: 'dataframes',
@@ -230,7 +230,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'MARKDOWN',
 				source: '## Notes',
 			});
@@ -248,7 +248,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'CODE',
 				source: 'x = 1',
 				additionalFields: { insertAfterCellId: 'cell-7' },
@@ -263,7 +263,7 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'CODE',
 				source: 'x = 1',
 				additionalFields: { childPosition: 'LAST' },
@@ -276,11 +276,11 @@ describe('Cell resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'cell',
 				operation: 'create',
-				projectId: locator(edited().id),
+				cellProjectId: locator(edited().id),
 				cellType: 'SQL',
 				source: 'select 1',
 				sqlSource: 'connection',
-				dataConnectionId: fromExpression(''),
+				sqlDataConnectionId: fromExpression(''),
 			});
 			expect(run.error?.message).toBe('The "Data Connection" parameter is empty');
 			expect(hex.sent()).toEqual([]);
@@ -297,7 +297,7 @@ describe('Cell resource (engine)', () => {
 				cellId: locator(cell.id),
 				cellType: 'SQL',
 				dataConnectionAction: 'set',
-				dataConnectionId: locator(target.id),
+				newDataConnectionId: locator(target.id),
 				updateFields: { source: 'select 2', outputDataframe: ' two ' },
 			});
 			expect(run.error).toBeUndefined();
@@ -602,7 +602,7 @@ describe('Cell resource (engine)', () => {
 			const context = hexLoadOptionsContext(hex.credentials, {
 				resource: 'cell',
 				operation: 'get',
-				projectId: locator(read().id),
+				pickerProjectId: locator(read().id),
 			});
 			const page = await searchCells.call(context);
 			expect(page.results).toHaveLength(cells.length);
@@ -629,7 +629,7 @@ describe('Cell resource (engine)', () => {
 			const context = hexLoadOptionsContext(hex.credentials, {
 				resource: 'cell',
 				operation: 'get',
-				projectId: locator('', 'list'),
+				pickerProjectId: locator('', 'list'),
 			});
 			const page = await searchCells.call(context);
 			expect(page.results).toEqual([

@@ -30,7 +30,7 @@ describe('Embedding resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
-			projectId: locator(published),
+			embeddingProjectId: locator(published),
 		});
 		expect(run.error).toBeUndefined();
 		expect(hex.sent()).toEqual([
@@ -45,7 +45,7 @@ describe('Embedding resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
-			projectId: locator(published),
+			embeddingProjectId: locator(published),
 			inputParametersMode: 'fields',
 			inputParameters: {
 				parameter: [
@@ -86,7 +86,7 @@ describe('Embedding resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
-			projectId: locator(published),
+			embeddingProjectId: locator(published),
 			inputParametersMode: 'json',
 			inputParametersJson: '{"region": "APAC", "flags": [1, 2]}',
 		});
@@ -98,7 +98,7 @@ describe('Embedding resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
-			projectId: locator(published),
+			embeddingProjectId: locator(published),
 			additionalFields: { expiresIn: 300001 },
 		});
 		expect(run.error?.message).toBe(
@@ -111,7 +111,7 @@ describe('Embedding resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
-			projectId: locator(unpublished),
+			embeddingProjectId: locator(unpublished),
 		});
 		expect(run.error?.message).toBe(
 			`Hex API error 422: Project ${unpublished} has no published app to embed`,

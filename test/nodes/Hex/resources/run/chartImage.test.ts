@@ -23,7 +23,7 @@ describe('Run → Get Chart Image (engine)', () => {
 		const result = await hex.run({
 			resource: 'run',
 			operation: 'getChartImage',
-			projectId: locator(project().id),
+			runProjectId: locator(project().id),
 			runId: run.runId,
 			staticId: chart().staticId,
 			binaryPropertyName: 'chart',
@@ -65,7 +65,7 @@ describe('Run → Get Chart Image (engine)', () => {
 		const result = await hex.run({
 			resource: 'run',
 			operation: 'getChartImage',
-			projectId: locator(project().id),
+			runProjectId: locator(project().id),
 			runId: ` ${run.runId} `,
 			staticId: ` ${chart().staticId}\n`,
 		});
@@ -80,7 +80,7 @@ describe('Run → Get Chart Image (engine)', () => {
 		const result = await hex.run({
 			resource: 'run',
 			operation: 'getChartImage',
-			projectId: locator(project().id),
+			runProjectId: locator(project().id),
 			runId: completedRun().runId,
 			staticId: 'Revenue chart',
 		});
@@ -94,7 +94,7 @@ describe('Run → Get Chart Image (engine)', () => {
 		const result = await hex.run({
 			resource: 'run',
 			operation: 'getChartImage',
-			projectId: locator(project().id),
+			runProjectId: locator(project().id),
 			runId: completedRun().runId,
 			staticId: chart().staticId,
 			options: { width: 640 },
@@ -108,7 +108,7 @@ describe('Run → Get Chart Image (engine)', () => {
 		const result = await hex.run({
 			resource: 'run',
 			operation: 'getChartImage',
-			projectId: locator(project().id),
+			runProjectId: locator(project().id),
 			runId: failed.runId,
 			staticId: chart().staticId,
 		});

@@ -41,7 +41,7 @@ describe('Run resource (engine)', () => {
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'start',
-			projectId: locator(started().id),
+			runProjectId: locator(started().id),
 			...parameters,
 		});
 		expect(run.error).toBeUndefined();
@@ -212,7 +212,7 @@ describe('Run resource (engine)', () => {
 
 		test('accepts a pasted project link', async () => {
 			const link = `https://app.hex.tech/fake-org/app/Weekly-Review-${started().id}/latest`;
-			await startRun({ projectId: locator(link, 'url') });
+			await startRun({ runProjectId: locator(link, 'url') });
 			expect(hex.sent().map((request) => request.path)).toEqual([runsPath(started().id)]);
 		});
 
@@ -220,7 +220,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(started().id),
+				runProjectId: locator(started().id),
 				inputParametersMode: 'fields',
 				inputParameters: { parameter: [{ name: 'region', value: 'EMEA' }] },
 				options: { viewId: VIEW_ID },
@@ -233,7 +233,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(started().id),
+				runProjectId: locator(started().id),
 				notifications: { notification: [{ type: 'ALL', slackChannelIds: ' , ' }] },
 			});
 			expect(run.error?.message).toBe('Notification 1 has no recipients');
@@ -247,7 +247,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'get',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				runId: stored.runId,
 			});
 			expect(run.error).toBeUndefined();
@@ -266,7 +266,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'get',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				runId: stored.runId,
 				options: { includeExpandedStats: true },
 			});
@@ -295,7 +295,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'get',
-				projectId: locator(started().id),
+				runProjectId: locator(started().id),
 				runId,
 			});
 			expect(run.error).toBeUndefined();
@@ -313,7 +313,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				returnAll: true,
 			});
 			expect(run.error).toBeUndefined();
@@ -333,7 +333,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				limit: 150,
 			});
 			expect(run.error).toBeUndefined();
@@ -348,7 +348,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				returnAll: false,
 				limit: 7,
 			});
@@ -367,7 +367,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				limit: 5,
 				filters: { statusFilter: 'ERRORED', runTriggerFilter: 'SCHEDULED' },
 			});
@@ -399,7 +399,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'getAll',
-				projectId: locator(listed().id),
+				runProjectId: locator(listed().id),
 				returnAll: true,
 				filters: { statusFilter: 'COMPLETED' },
 			});
@@ -417,7 +417,7 @@ describe('Run resource (engine)', () => {
 			const start = await hex.run({
 				resource: 'run',
 				operation: 'start',
-				projectId: locator(cancelled().id),
+				runProjectId: locator(cancelled().id),
 			});
 			expect(start.error).toBeUndefined();
 			const { runId } = json(start)[0] as StartedRun;
@@ -426,7 +426,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'cancel',
-				projectId: locator(cancelled().id),
+				runProjectId: locator(cancelled().id),
 				runId,
 			});
 			expect(run.error).toBeUndefined();
@@ -447,7 +447,7 @@ describe('Run resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'cancel',
-				projectId: locator(cancelled().id),
+				runProjectId: locator(cancelled().id),
 				runId: finished.runId,
 			});
 			expect(run.error?.message).toContain('Hex API error 422');

@@ -39,7 +39,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 	const startAndWait = (extra: object = {}) => ({
 		resource: 'run',
 		operation: 'start',
-		projectId: locator(projectId),
+		runProjectId: locator(projectId),
 		waitForCompletion: true,
 		...extra,
 	});
@@ -137,7 +137,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 					{
 						resource: 'run',
 						operation: 'wait',
-						projectId: locator(projectId),
+						runProjectId: locator(projectId),
 						runId: failedRun.runId,
 					},
 					{ onError },
@@ -286,7 +286,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 		const other = hex.fake.state.projects[1].id;
 		hex.fake.state.setRunOutcome(other, { status: 'ERRORED', pollsBeforeTerminal: 0 });
 		const run = await hex.run(
-			{ ...startAndWait(), projectId: locator('={{ $json.project }}') },
+			{ ...startAndWait(), runProjectId: locator('={{ $json.project }}') },
 			{ continueOnFail: true, input: [{ project: other }, { project: projectId }] },
 		);
 		expect(run.error).toBeUndefined();
@@ -301,14 +301,14 @@ describe('waiting for runs (engine, compressed time)', () => {
 		const started = await hex.run({
 			resource: 'run',
 			operation: 'start',
-			projectId: locator(projectId),
+			runProjectId: locator(projectId),
 		});
 		const { runId } = started.items[0].json as { runId: string };
 		hex.fake.reset();
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'wait',
-			projectId: locator(projectId),
+			runProjectId: locator(projectId),
 			runId,
 			pollInterval: 3,
 		});
@@ -325,7 +325,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'wait',
-			projectId: locator(hex.fake.state.projects[2].id),
+			runProjectId: locator(hex.fake.state.projects[2].id),
 			runId: finished?.runId ?? '',
 		});
 		expect(run.error).toBeUndefined();
