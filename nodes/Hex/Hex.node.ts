@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
@@ -28,6 +28,51 @@ import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { actionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
+/** The fields as each resource declares them; `withHexRouting` adds the shared routing and merges. */
+export const HEX_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Cell', value: 'cell' },
+			{ name: 'Collection', value: 'collection' },
+			{ name: 'Data Connection', value: 'dataConnection' },
+			{ name: 'Embedding', value: 'embedding' },
+			{ name: 'Group', value: 'group' },
+			{ name: 'Guide', value: 'guide' },
+			// Not "Custom API Call": n8n adds an entry of that name to every node with credentials.
+			{
+				name: 'Hex API Request',
+				value: 'customApiCall',
+				description:
+					'Call any Hex API route by its /v1/ path with this credential. Use it rather than Custom API Call, which needs a full URL.',
+			},
+			{ name: 'Project', value: 'project' },
+			{ name: 'Run', value: 'run' },
+			{ name: 'Semantic Project', value: 'semanticProject' },
+			{ name: 'Thread', value: 'thread' },
+			{ name: 'Topic', value: 'topic' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'run',
+	},
+	...userDescription,
+	...projectDescription,
+	...runDescription,
+	...dataConnectionDescription,
+	...groupDescription,
+	...collectionDescription,
+	...cellDescription,
+	...threadDescription,
+	...topicDescription,
+	...guideDescription,
+	...semanticProjectDescription,
+	...embeddingDescription,
+	...customApiCallDescription,
+];
+
 export class Hex implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hex',
@@ -48,49 +93,7 @@ export class Hex implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			arrayFormat: 'repeat',
 		},
-		properties: withHexRouting([
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Cell', value: 'cell' },
-					{ name: 'Collection', value: 'collection' },
-					{ name: 'Data Connection', value: 'dataConnection' },
-					{ name: 'Embedding', value: 'embedding' },
-					{ name: 'Group', value: 'group' },
-					{ name: 'Guide', value: 'guide' },
-					// Not "Custom API Call": n8n adds an entry of that name to every node with credentials.
-					{
-						name: 'Hex API Request',
-						value: 'customApiCall',
-						description:
-							'Call any Hex API route by its /v1/ path with this credential. Use it rather than Custom API Call, which needs a full URL.',
-					},
-					{ name: 'Project', value: 'project' },
-					{ name: 'Run', value: 'run' },
-					{ name: 'Semantic Project', value: 'semanticProject' },
-					{ name: 'Thread', value: 'thread' },
-					{ name: 'Topic', value: 'topic' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'run',
-			},
-			...userDescription,
-			...projectDescription,
-			...runDescription,
-			...dataConnectionDescription,
-			...groupDescription,
-			...collectionDescription,
-			...cellDescription,
-			...threadDescription,
-			...topicDescription,
-			...guideDescription,
-			...semanticProjectDescription,
-			...embeddingDescription,
-			...customApiCallDescription,
-		]),
+		properties: withHexRouting(HEX_PROPERTIES),
 	};
 
 	constructor() {

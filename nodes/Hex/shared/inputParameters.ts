@@ -19,16 +19,33 @@ export interface InputParameterTexts {
 	json: string;
 }
 
+/**
+ * The parameter names of the three fields. Each operation that has them names them its own way
+ * (`inputParameters…` for Run → Start): n8n evaluates every property named like a parameter.
+ */
+export interface InputParameterNames {
+	mode: string;
+	fields: string;
+	json: string;
+}
+
+export const RUN_INPUT_PARAMETERS: InputParameterNames = {
+	mode: 'inputParametersMode',
+	fields: 'inputParameters',
+	json: 'inputParametersJson',
+};
+
 /** The Input Parameters mode, its name/value rows and its JSON field (Run → Start, Embedding). */
 export function inputParameterFields(
 	show: NonNullable<IDisplayOptions['show']>,
 	texts: InputParameterTexts,
+	names: InputParameterNames = RUN_INPUT_PARAMETERS,
 ): INodeProperties[] {
 	return [
 		{
 			// Not "Input Parameters" again: that is the list below it.
 			displayName: 'Specify Input Parameters',
-			name: 'inputParametersMode',
+			name: names.mode,
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show },
@@ -42,13 +59,13 @@ export function inputParameterFields(
 		},
 		{
 			displayName: 'Input Parameters',
-			name: 'inputParameters',
+			name: names.fields,
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Input Parameter',
 			default: {},
 			description: texts.fields,
-			displayOptions: { show: { ...show, inputParametersMode: ['fields'] } },
+			displayOptions: { show: { ...show, [names.mode]: ['fields'] } },
 			options: [
 				{
 					displayName: 'Parameter',
@@ -76,12 +93,12 @@ export function inputParameterFields(
 		},
 		{
 			displayName: 'Input Parameters (JSON)',
-			name: 'inputParametersJson',
+			name: names.json,
 			type: 'json',
 			default: '{}',
 			placeholder: 'e.g. {"region": "EMEA", "threshold": 10}',
 			description: texts.json,
-			displayOptions: { show: { ...show, inputParametersMode: ['json'] } },
+			displayOptions: { show: { ...show, [names.mode]: ['json'] } },
 		},
 	];
 }
@@ -128,16 +145,12 @@ export function readNamedValues(
 export function readInputParameters(
 	context: IExecuteSingleFunctions,
 	advice: PairAdvice = NAME_ADVICE,
+	names: InputParameterNames = RUN_INPUT_PARAMETERS,
 ): IDataObject | undefined {
-	const mode = context.getNodeParameter('inputParametersMode', 'none') as string;
+	const mode = context.getNodeParameter(names.mode, 'none') as string;
 	if (mode === 'json') {
-		return readJsonObject(
-			context,
-			'inputParametersJson',
-			'Input Parameters (JSON)',
-			'{"region": "EMEA"}',
-		);
+		return readJsonObject(context, names.json, 'Input Parameters (JSON)', '{"region": "EMEA"}');
 	}
 	if (mode !== 'fields') return undefined;
-	return readNamedValues(context, 'inputParameters.parameter', 'Input parameter', advice);
+	return readNamedValues(context, `${names.fields}.parameter`, 'Input parameter', advice);
 }

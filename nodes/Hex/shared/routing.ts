@@ -49,55 +49,107 @@ const fingerprint = (value: unknown) =>
 		typeof inner === 'function' ? `fn:${String(inner)}` : inner,
 	);
 
-/** Whether a property may show for one of these operations (other conditions count as yes). */
-function mayShowFor(property: INodeProperties, resources: unknown[], operations: unknown[]) {
+/** The resource/operation pairs a property is declared for; undefined: it may show anywhere. */
+function scopeOf(property: INodeProperties): string[] | undefined {
 	const show = property.displayOptions?.show;
-	const inResource = !show?.resource || resources.some((r) => show.resource?.includes(r as string));
-	const inOperation =
-		!show?.operation || operations.some((o) => show.operation?.includes(o as string));
-	return inResource && inOperation;
+	const resources = show?.resource;
+	const operations = show?.operation;
+	if (isOperationList(property) || !Array.isArray(resources) || !Array.isArray(operations)) {
+		return undefined;
+	}
+	return resources.flatMap((resource) => operations.map((operation) => `${resource}.${operation}`));
+}
+
+/** Whether the merged groups can still be ordered so each operation sees its fields in order. */
+function hasOrder(sequences: number[][], groupOf: number[]): boolean {
+	const after = new Map<number, Set<number>>();
+	for (const sequence of sequences) {
+		for (let i = 1; i < sequence.length; i++) {
+			const [from, to] = [groupOf[sequence[i - 1]], groupOf[sequence[i]]];
+			if (from === to) return false;
+			after.set(from, (after.get(from) ?? new Set()).add(to));
+		}
+	}
+	const state = new Map<number, 'open' | 'done'>();
+	const acyclic = (group: number): boolean => {
+		if (state.get(group) === 'done') return true;
+		if (state.get(group) === 'open') return false;
+		state.set(group, 'open');
+		for (const next of after.get(group) ?? []) if (!acyclic(next)) return false;
+		state.set(group, 'done');
+		return true;
+	};
+	return [...after.keys()].every(acyclic);
 }
 
 /**
  * n8n evaluates every property of the description for every item, shown or not (twice: once
  * for the base URL). Operations of one resource declare the same field (e.g. Project) each for
  * itself; one property that shows for all of them costs one evaluation instead of many.
- * A property is merged into an earlier identical one (identical but for its operations) only
- * when no field of its operations stands between the two, so every operation keeps its fields
- * in the same order.
+ * Properties identical but for their operations are merged whenever the result can still be
+ * ordered so that every operation shows its fields in the order it declares them; the merged
+ * list is that order, as close to the declared one as it allows.
  */
 export function mergeRepeatedProperties(properties: INodeProperties[]): INodeProperties[] {
-	const merged: INodeProperties[] = [];
-	const firstOfKind = new Map<string, INodeProperties>();
-	for (const property of properties) {
+	const scopes = properties.map(scopeOf);
+	const pairs = [...new Set(scopes.flatMap((scope) => scope ?? []))];
+	// What each operation shows, in declared order (properties without a scope in every one).
+	const sequences = pairs.map((pair) =>
+		properties.flatMap((_property, index) =>
+			scopes[index] === undefined || scopes[index]?.includes(pair) ? [index] : [],
+		),
+	);
+	const groupOf = properties.map((_property, index) => index);
+	const latestOfKind = new Map<string, number>();
+	properties.forEach((property, index) => {
+		const scope = scopes[index];
+		if (scope === undefined) return;
 		const show = property.displayOptions?.show;
-		const operations = show?.operation;
-		const resources = show?.resource;
-		if (
-			isOperationList(property) ||
-			!Array.isArray(operations) ||
-			!Array.isArray(resources) ||
-			Object.keys(property.displayOptions ?? {}).join() !== 'show'
-		) {
-			merged.push(property);
+		const kind = fingerprint({ ...property, displayOptions: { show: { ...show, operation: 0 } } });
+		const group = latestOfKind.get(kind);
+		if (group !== undefined) {
+			const members = groupOf.flatMap((of, member) => (of === group ? [member] : []));
+			const overlaps = members.some((member) =>
+				scopes[member]?.some((pair) => scope.includes(pair)),
+			);
+			groupOf[index] = group;
+			if (!overlaps && hasOrder(sequences, groupOf)) return;
+			groupOf[index] = index;
+		}
+		latestOfKind.set(kind, index);
+	});
+	return orderedGroups(properties, groupOf, sequences);
+}
+
+/** One property per group, in an order every operation agrees with; earliest declared first. */
+function orderedGroups(properties: INodeProperties[], groupOf: number[], sequences: number[][]) {
+	const groups = [...new Set(groupOf)];
+	const before = new Map(groups.map((group) => [group, new Set<number>()]));
+	for (const sequence of sequences) {
+		for (let i = 1; i < sequence.length; i++) {
+			before.get(groupOf[sequence[i]])?.add(groupOf[sequence[i - 1]]);
+		}
+	}
+	const placed = new Set<number>();
+	const merged: INodeProperties[] = [];
+	while (placed.size < groups.length) {
+		const next = groups.find(
+			(group) => !placed.has(group) && [...(before.get(group) ?? [])].every((g) => placed.has(g)),
+		) as number;
+		placed.add(next);
+		const members = groupOf.flatMap((of, member) => (of === next ? [properties[member]] : []));
+		const [first] = members;
+		if (members.length === 1) {
+			merged.push(first);
 			continue;
 		}
-		const kind = fingerprint({
-			...property,
-			displayOptions: { show: { ...show, operation: undefined } },
+		const operations = [
+			...new Set(members.flatMap((member) => member.displayOptions?.show?.operation ?? [])),
+		];
+		merged.push({
+			...first,
+			displayOptions: { show: { ...first.displayOptions?.show, operation: operations } },
 		});
-		const first = firstOfKind.get(kind);
-		const between = first ? merged.slice(merged.indexOf(first) + 1) : [];
-		if (first && !between.some((other) => mayShowFor(other, resources, operations))) {
-			const firstOperations = first.displayOptions?.show?.operation as unknown[];
-			for (const operation of operations) {
-				if (!firstOperations.includes(operation)) firstOperations.push(operation);
-			}
-			continue;
-		}
-		const copy = { ...property, displayOptions: { show: { ...show, operation: [...operations] } } };
-		firstOfKind.set(kind, copy);
-		merged.push(copy);
 	}
 	return merged;
 }

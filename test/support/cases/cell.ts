@@ -21,7 +21,7 @@ export const cellCases: OperationCases = {
 			source: 'select * from orders limit 100',
 			sqlSource: 'connection',
 			sqlDataConnectionId: locator(PRISM_IDS.connection),
-			additionalFields: {
+			cellAdditionalFields: {
 				label: 'Orders',
 				outputDataframe: 'orders',
 				parentCellId: PRISM_IDS.cell,
@@ -39,12 +39,12 @@ export const cellCases: OperationCases = {
 			cellId: locator(PRISM_IDS.cell),
 			cellType: 'SQL',
 			dataConnectionAction: 'detach',
-			updateFields: { source: 'select 1 as one', outputDataframe: 'one' },
+			cellUpdateFields: { source: 'select 1 as one', outputDataframe: 'one' },
 		},
 		fake: (fake, fixture, index) => ({
 			cellId: locator(firstCellOfType(fake.state, fixture.projectId, 'CODE').id),
 			cellType: 'CODE',
-			updateFields: { source: `print(${index})` },
+			cellUpdateFields: { source: `print(${index})` },
 		}),
 	},
 	'cell.delete': {

@@ -13,20 +13,20 @@ export const collectionCases: OperationCases = {
 	},
 	'collection.create': {
 		prism: {
-			name: 'Finance Dashboards',
-			additionalFields: {
+			collectionName: 'Finance Dashboards',
+			collectionAdditionalFields: {
 				description: 'Monthly close',
 				userAccess: { user: [{ id: PRISM_IDS.user, access: 'MANAGER' }] },
 				groupAccess: { group: [{ id: PRISM_IDS.group, access: 'MEMBER' }] },
 				workspaceMembersAccess: 'NONE',
 			},
 		},
-		fake: (_fake, _fixture, index) => ({ name: `Fault Matrix ${index}` }),
+		fake: (_fake, _fixture, index) => ({ collectionName: `Fault Matrix ${index}` }),
 	},
 	'collection.update': {
 		prism: {
 			collectionId: locator(PRISM_IDS.collection),
-			updateFields: {
+			collectionUpdateFields: {
 				name: 'Finance',
 				description: 'Renamed',
 				userAccess: { user: [{ id: PRISM_IDS.user, access: 'NONE' }] },
@@ -36,7 +36,7 @@ export const collectionCases: OperationCases = {
 		},
 		fake: (fake) => ({
 			collectionId: locator(fake.state.collections[0].id),
-			updateFields: { description: 'Updated by the fault matrix' },
+			collectionUpdateFields: { description: 'Updated by the fault matrix' },
 		}),
 	},
 };

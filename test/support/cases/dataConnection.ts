@@ -22,7 +22,7 @@ export const dataConnectionCases: OperationCases = {
 			snowflakePrivateKey: 'not-a-real-key',
 			snowflakePassphrase: 'not-a-real-passphrase',
 			snowflakeOptions: { snowflakeRole: 'REPORTER', snowflakeSchema: 'PUBLIC' },
-			additionalFields: {
+			dataConnectionAdditionalFields: {
 				description: 'Main warehouse',
 				connectViaSsh: false,
 				includeMagic: true,

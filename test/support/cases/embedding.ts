@@ -6,14 +6,14 @@ export const embeddingCases: OperationCases = {
 	'embedding.createPresignedUrl': {
 		prism: {
 			embeddingProjectId: locator(PRISM_IDS.project),
-			inputParametersMode: 'fields',
-			inputParameters: {
+			embeddingInputParametersMode: 'fields',
+			embeddingInputParameters: {
 				parameter: [
 					{ name: 'region', value: 'EMEA' },
 					{ name: 'threshold', value: 10 },
 				],
 			},
-			additionalFields: {
+			embeddingAdditionalFields: {
 				expiresIn: 60000,
 				hexUserAttributes: { attribute: [{ name: 'customerId', value: 'acme-42' }] },
 				scope: ['EXPORT_CSV', 'EXPORT_PDF'],

@@ -15,22 +15,26 @@ export const groupCases: OperationCases = {
 	},
 	'group.create': {
 		prism: {
-			name: 'Data Team',
-			additionalFields: { memberUserIds: `${PRISM_IDS.user}, ${OTHER_USER}` },
+			groupName: 'Data Team',
+			groupAdditionalFields: { memberUserIds: `${PRISM_IDS.user}, ${OTHER_USER}` },
 		},
 		fake: (fake, _fixture, index) => ({
-			name: `Fault Matrix ${index}`,
-			additionalFields: { memberUserIds: fake.state.users[1].id },
+			groupName: `Fault Matrix ${index}`,
+			groupAdditionalFields: { memberUserIds: fake.state.users[1].id },
 		}),
 	},
 	'group.update': {
 		prism: {
 			groupId: locator(PRISM_IDS.group),
-			updateFields: { name: 'Analytics', addUserIds: PRISM_IDS.user, removeUserIds: OTHER_USER },
+			groupUpdateFields: {
+				name: 'Analytics',
+				addUserIds: PRISM_IDS.user,
+				removeUserIds: OTHER_USER,
+			},
 		},
 		fake: (fake) => ({
 			groupId: locator(fake.state.groups[0].id),
-			updateFields: { name: 'Renamed', addUserIds: fake.state.users[2].id },
+			groupUpdateFields: { name: 'Renamed', addUserIds: fake.state.users[2].id },
 		}),
 	},
 	'group.delete': {

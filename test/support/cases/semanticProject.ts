@@ -94,7 +94,7 @@ export const semanticProjectCases: OperationCases = {
 	'semanticProject.update': {
 		prism: {
 			semanticProjectId: PRISM_IDS.semanticProject,
-			updates: {
+			semanticUpdates: {
 				update: [
 					{ type: 'DATASET', name: 'orders', statusAction: 'set', status: 'Approved' },
 					{ type: 'VIEW', name: 'revenue', statusAction: 'remove' },
@@ -103,7 +103,7 @@ export const semanticProjectCases: OperationCases = {
 		},
 		fake: (fake) => ({
 			semanticProjectId: semanticProjectsOf(fake.state)[0].id,
-			updates: {
+			semanticUpdates: {
 				update: [
 					{ type: 'DATASET', name: 'orders', statusAction: 'set', status: fake.state.statuses[0] },
 				],

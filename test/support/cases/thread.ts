@@ -17,7 +17,7 @@ export const threadCases: OperationCases = {
 		prism: {
 			prompt: 'Which regions grew revenue fastest last quarter?',
 			attachments,
-			additionalFields: {
+			threadAdditionalFields: {
 				previewId: 'preview_1',
 				projectId: locator(PRISM_IDS.project),
 				muted: true,

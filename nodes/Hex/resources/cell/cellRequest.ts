@@ -76,7 +76,7 @@ export async function buildCreateCellBody(
 	const projectId = readHexId(this, CELL_PROJECT_ID);
 	const key = contentsKey(this);
 	const source = String(this.getNodeParameter('source', '') ?? '');
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('cellAdditionalFields', {}) as IDataObject;
 	const cell: IDataObject = { source };
 	if (key === 'sqlCell') {
 		Object.assign(cell, sqlTarget(this));
@@ -121,7 +121,7 @@ export async function buildUpdateCellBody(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const key = contentsKey(this);
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('cellUpdateFields', {}) as IDataObject;
 	const body: IDataObject = {};
 	const hasSource = fields.source !== undefined && fields.source !== null;
 	const source = hasSource ? String(fields.source) : undefined;

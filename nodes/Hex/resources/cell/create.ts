@@ -54,7 +54,7 @@ export const createFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'cellAdditionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

@@ -44,7 +44,7 @@ export const updateFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'cellUpdateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

@@ -136,8 +136,8 @@ export async function buildCreateCollectionBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
-	const body: IDataObject = { name: readName(this, 'name', 'collection') };
+	const fields = this.getNodeParameter('collectionAdditionalFields', {}) as IDataObject;
+	const body: IDataObject = { name: readName(this, 'collectionName', 'collection') };
 	if (typeof fields.description === 'string' && fields.description !== '') {
 		body.description = fields.description;
 	}
@@ -152,9 +152,9 @@ export async function buildEditCollectionBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('collectionUpdateFields', {}) as IDataObject;
 	const body: IDataObject = {};
-	if ('name' in fields) body.name = readName(this, 'updateFields.name', 'collection');
+	if ('name' in fields) body.name = readName(this, 'collectionUpdateFields.name', 'collection');
 	// Sent as entered, also when empty.
 	if ('description' in fields) body.description = String(fields.description ?? '');
 	const sharing = readSharing(this, fields);

@@ -7,7 +7,7 @@ const show = { resource: ['collection'], operation: ['create'] };
 export const createFields: INodeProperties[] = [
 	{
 		displayName: 'Name',
-		name: 'name',
+		name: 'collectionName',
 		type: 'string',
 		required: true,
 		default: '',
@@ -18,7 +18,7 @@ export const createFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'collectionAdditionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

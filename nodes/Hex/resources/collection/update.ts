@@ -17,7 +17,7 @@ export const updateFields: INodeProperties[] = [
 	collectionLocator(show),
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'collectionUpdateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

@@ -37,7 +37,7 @@ export const createFields: INodeProperties[] = [
 				property: 'type',
 				preSend: [
 					connectionDetailsPreSend('create'),
-					connectionSettingsPreSend('additionalFields', 'create'),
+					connectionSettingsPreSend('dataConnectionAdditionalFields', 'create'),
 				],
 			},
 		},
@@ -45,7 +45,7 @@ export const createFields: INodeProperties[] = [
 	...createDetailProperties(show),
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'dataConnectionAdditionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

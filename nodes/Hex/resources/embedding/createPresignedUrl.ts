@@ -2,7 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
 import { inputParameterFields } from '../../shared/inputParameters';
-import { EMBEDDING_PROJECT_ID, MAX_EXPIRES_IN_MS } from './embeddingRequest';
+import {
+	EMBEDDING_FIELDS,
+	EMBEDDING_INPUT_PARAMETERS,
+	EMBEDDING_PROJECT_ID,
+	MAX_EXPIRES_IN_MS,
+} from './embeddingRequest';
 
 const show = { resource: ['embedding'], operation: ['createPresignedUrl'] };
 
@@ -12,15 +17,19 @@ export const createPresignedUrlFields: INodeProperties[] = [
 		'The published app to embed. Pick it, paste its link, or enter its ID.',
 		EMBEDDING_PROJECT_ID,
 	),
-	...inputParameterFields(show, {
-		none: "Use the app's default inputs",
-		mode: 'Default values for the inputs of the embedded app',
-		fields: 'Default values for input variables of the app, by name',
-		json: 'A JSON object of input variable names and default values',
-	}),
+	...inputParameterFields(
+		show,
+		{
+			none: "Use the app's default inputs",
+			mode: 'Default values for the inputs of the embedded app',
+			fields: 'Default values for input variables of the app, by name',
+			json: 'A JSON object of input variable names and default values',
+		},
+		EMBEDDING_INPUT_PARAMETERS,
+	),
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: EMBEDDING_FIELDS,
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

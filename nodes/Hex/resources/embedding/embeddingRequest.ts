@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { InputParameterNames } from '../../shared/inputParameters';
 import { readInputParameters, readNamedValues } from '../../shared/inputParameters';
 import { fail } from '../../shared/inputs';
 
@@ -7,6 +8,12 @@ import { fail } from '../../shared/inputs';
 export const MAX_EXPIRES_IN_MS = 300_000;
 /** Its own name: n8n evaluates every property named like a parameter, shown or not. */
 export const EMBEDDING_PROJECT_ID = 'embeddingProjectId';
+export const EMBEDDING_INPUT_PARAMETERS: InputParameterNames = {
+	mode: 'embeddingInputParametersMode',
+	fields: 'embeddingInputParameters',
+	json: 'embeddingInputParametersJson',
+};
+export const EMBEDDING_FIELDS = 'embeddingAdditionalFields';
 const SCOPES = ['EXPORT_CSV', 'EXPORT_PDF'];
 const DISPLAY_FLAGS = [
 	'showEmbeddedRunButton',
@@ -28,12 +35,12 @@ export async function buildEmbeddingBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const fields = this.getNodeParameter(EMBEDDING_FIELDS, {}) as IDataObject;
 	const body: IDataObject = {};
 
 	const attributes = readNamedValues(
 		this,
-		'additionalFields.hexUserAttributes.attribute',
+		`${EMBEDDING_FIELDS}.hexUserAttributes.attribute`,
 		'Hex user attribute',
 		undefined,
 		attributeText,
@@ -53,7 +60,7 @@ export async function buildEmbeddingBody(
 		if (scope.length > 0) body.scope = scope;
 	}
 
-	const inputParameters = readInputParameters(this);
+	const inputParameters = readInputParameters(this, undefined, EMBEDDING_INPUT_PARAMETERS);
 	if (inputParameters && Object.keys(inputParameters).length > 0) {
 		body.inputParameters = inputParameters;
 	}

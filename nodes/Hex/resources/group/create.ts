@@ -1,24 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buildCreateGroupBody } from './groupRequest';
-
 const show = { resource: ['group'], operation: ['create'] };
 
 export const createFields: INodeProperties[] = [
 	{
 		displayName: 'Name',
-		name: 'name',
+		name: 'groupName',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. Data Team',
 		description: 'The name of the new group. Hex allows several groups with the same name.',
 		displayOptions: { show },
-		routing: { send: { preSend: [buildCreateGroupBody] } },
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'groupAdditionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

@@ -37,8 +37,8 @@ export async function buildCreateGroupBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body: IDataObject = { name: readName(this, 'name', 'group') };
-	const members = readUserIds(this, 'additionalFields.memberUserIds', 'Member User IDs');
+	const body: IDataObject = { name: readName(this, 'groupName', 'group') };
+	const members = readUserIds(this, 'groupAdditionalFields.memberUserIds', 'Member User IDs');
 	if (members.length > 0) body.members = asMembers(members);
 	requestOptions.body = body;
 	return requestOptions;
@@ -49,11 +49,11 @@ export async function buildEditGroupBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('groupUpdateFields', {}) as IDataObject;
 	const body: IDataObject = {};
-	if ('name' in fields) body.name = readName(this, 'updateFields.name', 'group');
-	const add = readUserIds(this, 'updateFields.addUserIds', 'Add Member User IDs');
-	const remove = readUserIds(this, 'updateFields.removeUserIds', 'Remove Member User IDs');
+	if ('name' in fields) body.name = readName(this, 'groupUpdateFields.name', 'group');
+	const add = readUserIds(this, 'groupUpdateFields.addUserIds', 'Add Member User IDs');
+	const remove = readUserIds(this, 'groupUpdateFields.removeUserIds', 'Remove Member User IDs');
 	const both = add.find((id) => remove.includes(id));
 	if (both !== undefined) {
 		fail(

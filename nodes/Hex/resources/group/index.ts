@@ -5,7 +5,7 @@ import { createFields } from './create';
 import { deleteFields } from './delete';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
-import { buildEditGroupBody, deletedGroup } from './groupRequest';
+import { buildCreateGroupBody, buildEditGroupBody, deletedGroup } from './groupRequest';
 import { updateFields } from './update';
 
 const showOnlyForGroups = { resource: ['group'] };
@@ -23,7 +23,10 @@ export const groupDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a group',
 				description: 'Create a group of users, optionally with its first members',
-				routing: { request: { method: 'POST', url: '/v1/groups' } },
+				routing: {
+					request: { method: 'POST', url: '/v1/groups' },
+					send: { preSend: [buildCreateGroupBody] },
+				},
 			},
 			{
 				name: 'Delete',

@@ -10,7 +10,7 @@ export const updateFields: INodeProperties[] = [
 	groupLocator(show),
 	{
 		displayName: 'Update Fields',
-		name: 'updateFields',
+		name: 'groupUpdateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

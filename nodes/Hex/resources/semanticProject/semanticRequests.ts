@@ -76,7 +76,7 @@ export async function buildSemanticUpdateBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const rows = this.getNodeParameter('updates.update', []) as UpdateRow[];
+	const rows = this.getNodeParameter('semanticUpdates.update', []) as UpdateRow[];
 	if (rows.length === 0) {
 		fail(this, 'No updates given', 'Add at least one dataset or view under "Updates".');
 	}

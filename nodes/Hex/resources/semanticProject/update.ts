@@ -8,7 +8,7 @@ export const updateFields: INodeProperties[] = [
 	semanticProjectField(show),
 	{
 		displayName: 'Updates',
-		name: 'updates',
+		name: 'semanticUpdates',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Update',

@@ -52,11 +52,8 @@ export function attachmentsField(show: IDisplayOptions['show']): INodeProperties
 	};
 }
 
-export function promptField(
-	show: IDisplayOptions['show'],
-	description: string,
-	placeholder: string,
-): INodeProperties {
+/** One field for Create and Continue: n8n evaluates every property named like a parameter. */
+export function promptField(show: IDisplayOptions['show']): INodeProperties {
 	return {
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -64,8 +61,9 @@ export function promptField(
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		placeholder,
-		description,
+		placeholder: 'e.g. Which regions grew revenue fastest last quarter?',
+		description:
+			'The question or task for the Hex agent. To continue a thread, the thread must be idle.',
 		displayOptions: { show },
 	};
 }

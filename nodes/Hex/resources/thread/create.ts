@@ -2,24 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { attachmentsField, promptField } from './attachments';
 import { optionalProjectLocator } from './threadLocator';
-import { buildCreateThreadBody } from './threadRequest';
 import { waitUntilIdleFields } from './threadWait';
 
 const show = { resource: ['thread'], operation: ['create'] };
 
 export const createFields: INodeProperties[] = [
-	{
-		...promptField(
-			show,
-			'The question or task for the Hex agent',
-			'e.g. Which regions grew revenue fastest last quarter?',
-		),
-		routing: { send: { preSend: [buildCreateThreadBody] } },
-	},
+	promptField(show),
 	attachmentsField(show),
 	{
 		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		name: 'threadAdditionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},

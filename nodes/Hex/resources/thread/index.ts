@@ -8,6 +8,7 @@ import { getAllFields } from './getAll';
 import { getMessagesFields } from './getMessages';
 import { threadMessagesPagination } from './messagesPagination';
 import { waitUntilIdle } from './threadWait';
+import { buildContinueThreadBody, buildCreateThreadBody } from './threadRequest';
 
 const showOnlyForThreads = { resource: ['thread'] };
 
@@ -26,6 +27,7 @@ export const threadDescription: INodeProperties[] = [
 				description: 'Send a follow-up prompt to an idle thread of the Hex agent',
 				routing: {
 					request: { method: 'POST', url: '/v1/threads/{threadId}/followup' },
+					send: { preSend: [buildContinueThreadBody] },
 					output: { postReceive: [waitUntilIdle] },
 				},
 			},
@@ -36,6 +38,7 @@ export const threadDescription: INodeProperties[] = [
 				description: 'Ask the Hex agent a question in a new thread; it answers asynchronously',
 				routing: {
 					request: { method: 'POST', url: '/v1/threads' },
+					send: { preSend: [buildCreateThreadBody] },
 					output: { postReceive: [waitUntilIdle] },
 				},
 			},

@@ -53,7 +53,7 @@ function readAttachments(context: IExecuteSingleFunctions): IDataObject | undefi
 function readOptionalProjectId(context: IExecuteSingleFunctions): string | undefined {
 	const { id: value, badLink } = hexIdValue(
 		'projectId',
-		context.getNodeParameter('additionalFields.projectId', ''),
+		context.getNodeParameter('threadAdditionalFields.projectId', ''),
 	);
 	const id = typeof value === 'string' ? value.trim() : value;
 	if (badLink !== undefined) {
@@ -88,7 +88,7 @@ export async function buildCreateThreadBody(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = promptBody(this);
-	const fields = this.getNodeParameter('additionalFields', {}) as IDataObject;
+	const fields = this.getNodeParameter('threadAdditionalFields', {}) as IDataObject;
 	const previewId = String(fields.previewId ?? '').trim();
 	if (previewId !== '') body.previewId = previewId;
 	const projectId = readOptionalProjectId(this);

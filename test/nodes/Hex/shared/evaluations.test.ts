@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { Expression, isResourceLocatorValue, UserError } from 'n8n-workflow';
 
+import { Hex } from '../../../../nodes/Hex/Hex.node';
 import { HEX_BASE_URL_EXPRESSION } from '../../../../nodes/Hex/shared/baseUrl';
 import { HexCredentialsHelper, runHexNode } from '../../../harness/engine';
 import { operationCases } from '../../../support/cases';
@@ -14,6 +15,25 @@ class StoppingCredentialsHelper extends HexCredentialsHelper {
 		throw new UserError('stopped before sending');
 	}
 }
+
+/**
+ * Fields still declared under one name by several resources or operations. They hold switches,
+ * numbers or picks from a list, or are the Get Many controls, so they rarely hold an expression.
+ */
+const SHARED_NAMES = new Set([
+	'returnAll',
+	'limit',
+	'filters',
+	'sort',
+	'options',
+	'binaryPropertyName',
+	'access',
+	'pollInterval',
+	'timeout',
+	'cancelOnTimeout',
+	'connectionType',
+	'cellType',
+]);
 
 /** Hex IDs are what users fill with expressions most (`{{ $json.projectId }}`): top-level `…Id`. */
 const isIdField = (name: string) => /Id$/.test(name);
@@ -70,7 +90,7 @@ const cases = Object.entries(operationCases).map(([key, operationCase]) => {
 // property is shown: each property sharing a field's name evaluates the field's expression again.
 describe('expressions are evaluated no more often than n8n must (per item)', () => {
 	test.each(cases)(
-		'$key: each ID field at most 3 times, the base URL twice',
+		'$key: each ID field at most 3 times (two walks, one read), the base URL twice',
 		async ({ parameters }) => {
 			const perItem = await evaluationsPerItem(parameters);
 			expect(perItem['base URL']).toBe(2);
@@ -80,6 +100,14 @@ describe('expressions are evaluated no more often than n8n must (per item)', () 
 			expect(tooOften).toEqual([]);
 		},
 	);
+
+	test('only the fields that rarely hold an expression share a name with another property', () => {
+		const names = new Hex().description.properties.map((property) => property.name);
+		const shared = names.filter((name, index) => names.indexOf(name) !== index);
+		expect(
+			[...new Set(shared)].filter((name) => name !== 'operation' && !SHARED_NAMES.has(name)),
+		).toEqual([]);
+	});
 
 	test('Project → Get by an expression: three evaluations of it and two of the base URL', async () => {
 		const id = '={{ $json.projectId }}';

@@ -132,7 +132,7 @@ describe('Cell resource (engine)', () => {
 				source: 'select * from orders',
 				sqlSource: 'connection',
 				sqlDataConnectionId: locator(connection().id),
-				additionalFields: {
+				cellAdditionalFields: {
 					label: ' Orders ',
 					outputDataframe: 'orders_df',
 					parentCellId: section.id,
@@ -212,7 +212,7 @@ describe('Cell resource (engine)', () => {
 				cellType: 'CODE',
 				source: 'print("hi")',
 				sqlSource: 'dataframes',
-				additionalFields: { insertAfterCellId: after.id, outputDataframe: 'stale' },
+				cellAdditionalFields: { insertAfterCellId: after.id, outputDataframe: 'stale' },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({
@@ -251,7 +251,7 @@ describe('Cell resource (engine)', () => {
 				cellProjectId: locator(edited().id),
 				cellType: 'CODE',
 				source: 'x = 1',
-				additionalFields: { insertAfterCellId: 'cell-7' },
+				cellAdditionalFields: { insertAfterCellId: 'cell-7' },
 			});
 			expect(run.error?.message).toBe(
 				'The "Insert After Cell ID" field is not a Hex cell ID: "cell-7"',
@@ -266,7 +266,7 @@ describe('Cell resource (engine)', () => {
 				cellProjectId: locator(edited().id),
 				cellType: 'CODE',
 				source: 'x = 1',
-				additionalFields: { childPosition: 'LAST' },
+				cellAdditionalFields: { childPosition: 'LAST' },
 			});
 			expect(run.error?.message).toBe('"Child Position" needs a "Parent Cell ID"');
 			expect(hex.sent()).toEqual([]);
@@ -298,7 +298,7 @@ describe('Cell resource (engine)', () => {
 				cellType: 'SQL',
 				dataConnectionAction: 'set',
 				newDataConnectionId: locator(target.id),
-				updateFields: { source: 'select 2', outputDataframe: ' two ' },
+				cellUpdateFields: { source: 'select 2', outputDataframe: ' two ' },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()).toEqual([
@@ -344,7 +344,7 @@ describe('Cell resource (engine)', () => {
 				cellId: locator(cell.id),
 				cellType: 'MARKDOWN',
 				dataConnectionAction: 'detach',
-				updateFields: { source: '# New title', outputDataframe: 'stale' },
+				cellUpdateFields: { source: '# New title', outputDataframe: 'stale' },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({ contents: { markdownCell: { source: '# New title' } } });
@@ -367,7 +367,7 @@ describe('Cell resource (engine)', () => {
 				cellId: locator(cell.id),
 				cellType: 'SQL',
 				dataConnectionAction: 'keep',
-				updateFields,
+				cellUpdateFields: updateFields,
 			});
 			expect(run.error?.message).toBe(message);
 			expect(hex.sent()).toEqual([]);
@@ -380,7 +380,7 @@ describe('Cell resource (engine)', () => {
 				operation: 'update',
 				cellId: locator(cell.id),
 				cellType: 'MARKDOWN',
-				updateFields: { source: 'text' },
+				cellUpdateFields: { source: 'text' },
 			});
 			expect(run.error?.message).toMatch(
 				/^Hex API error 400 BAD_REQUEST: .*send contents\.codeCell/,

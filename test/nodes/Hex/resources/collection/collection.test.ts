@@ -31,7 +31,11 @@ describe('Collection resource (engine)', () => {
 	const groupId = (index: number) => state().groups[index].id;
 	/** Creates a collection through the node, for tests that change one. */
 	const createCollection = async (name: string) => {
-		const run = await hex.run({ resource: 'collection', operation: 'create', name });
+		const run = await hex.run({
+			resource: 'collection',
+			operation: 'create',
+			collectionName: name,
+		});
 		expect(run.error).toBeUndefined();
 		hex.fake.reset();
 		return json(run)[0] as CollectionOut;
@@ -126,8 +130,8 @@ describe('Collection resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'collection',
 				operation: 'create',
-				name: 'Finance Dashboards',
-				additionalFields: {
+				collectionName: 'Finance Dashboards',
+				collectionAdditionalFields: {
 					description: 'Month-end close',
 					userAccess: {
 						user: [
@@ -168,7 +172,11 @@ describe('Collection resource (engine)', () => {
 		});
 
 		test('a name alone sends only the name', async () => {
-			const run = await hex.run({ resource: 'collection', operation: 'create', name: 'Bare' });
+			const run = await hex.run({
+				resource: 'collection',
+				operation: 'create',
+				collectionName: 'Bare',
+			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({ name: 'Bare' });
 		});
@@ -177,8 +185,8 @@ describe('Collection resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'collection',
 				operation: 'create',
-				name: 'Custom Access',
-				additionalFields: { workspaceMembersAccess: '={{ "EDITOR" }}' },
+				collectionName: 'Custom Access',
+				collectionAdditionalFields: { workspaceMembersAccess: '={{ "EDITOR" }}' },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({
@@ -191,8 +199,10 @@ describe('Collection resource (engine)', () => {
 			const badId = await hex.run({
 				resource: 'collection',
 				operation: 'create',
-				name: 'Typo',
-				additionalFields: { userAccess: { user: [{ id: 'ada@example.com', access: 'MEMBER' }] } },
+				collectionName: 'Typo',
+				collectionAdditionalFields: {
+					userAccess: { user: [{ id: 'ada@example.com', access: 'MEMBER' }] },
+				},
 			});
 			expect(badId.error?.message).toBe(
 				'User Access row 1: "User ID" is not a Hex ID: "ada@example.com"',
@@ -200,8 +210,8 @@ describe('Collection resource (engine)', () => {
 			const twice = await hex.run({
 				resource: 'collection',
 				operation: 'create',
-				name: 'Twice',
-				additionalFields: {
+				collectionName: 'Twice',
+				collectionAdditionalFields: {
 					groupAccess: {
 						group: [
 							{ id: groupId(1), access: 'MEMBER' },
@@ -224,7 +234,7 @@ describe('Collection resource (engine)', () => {
 				resource: 'collection',
 				operation: 'update',
 				collectionId: locator(collection.id),
-				updateFields: {
+				collectionUpdateFields: {
 					name: 'After',
 					description: '',
 					userAccess: { user: [{ id: userId(3), access: 'MANAGER' }] },
@@ -270,13 +280,13 @@ describe('Collection resource (engine)', () => {
 				resource: 'collection',
 				operation: 'update',
 				collectionId: locator(collection.id),
-				updateFields: { userAccess: { user: [{ id: userId(4), access: 'MEMBER' }] } },
+				collectionUpdateFields: { userAccess: { user: [{ id: userId(4), access: 'MEMBER' }] } },
 			});
 			const run = await hex.run({
 				resource: 'collection',
 				operation: 'update',
 				collectionId: locator(collection.id),
-				updateFields: { userAccess: { user: [{ id: userId(4), access: 'NONE' }] } },
+				collectionUpdateFields: { userAccess: { user: [{ id: userId(4), access: 'NONE' }] } },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[1].body).toEqual({
@@ -290,7 +300,7 @@ describe('Collection resource (engine)', () => {
 				resource: 'collection',
 				operation: 'update',
 				collectionId: locator(state().collections[0].id),
-				updateFields: {},
+				collectionUpdateFields: {},
 			});
 			expect(run.error?.message).toBe('Nothing to update');
 			expect(hex.sent()).toEqual([]);

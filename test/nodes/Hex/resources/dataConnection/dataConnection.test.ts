@@ -158,7 +158,7 @@ describe('Data Connection resource (engine)', () => {
 				name: 'Orders replica',
 				connectionType: 'postgres',
 				...POSTGRES_REQUIRED,
-				additionalFields: {
+				dataConnectionAdditionalFields: {
 					description: 'Read replica of the orders DB',
 					allowWritebackCells: false,
 					connectViaSsh: false,

@@ -46,14 +46,14 @@ describe('Embedding resource (engine)', () => {
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
 			embeddingProjectId: locator(published),
-			inputParametersMode: 'fields',
-			inputParameters: {
+			embeddingInputParametersMode: 'fields',
+			embeddingInputParameters: {
 				parameter: [
 					{ name: 'region', value: 'EMEA' },
 					{ name: 'threshold', value: 10 },
 				],
 			},
-			additionalFields: {
+			embeddingAdditionalFields: {
 				expiresIn: 60000,
 				hexUserAttributes: { attribute: [{ name: 'customerId', value: 'acme-42' }] },
 				scope: ['EXPORT_CSV', 'EXPORT_PDF'],
@@ -87,8 +87,8 @@ describe('Embedding resource (engine)', () => {
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
 			embeddingProjectId: locator(published),
-			inputParametersMode: 'json',
-			inputParametersJson: '{"region": "APAC", "flags": [1, 2]}',
+			embeddingInputParametersMode: 'json',
+			embeddingInputParametersJson: '{"region": "APAC", "flags": [1, 2]}',
 		});
 		expect(run.error).toBeUndefined();
 		expect(hex.sent()[0].body).toEqual({ inputParameters: { region: 'APAC', flags: [1, 2] } });
@@ -99,7 +99,7 @@ describe('Embedding resource (engine)', () => {
 			resource: 'embedding',
 			operation: 'createPresignedUrl',
 			embeddingProjectId: locator(published),
-			additionalFields: { expiresIn: 300001 },
+			embeddingAdditionalFields: { expiresIn: 300001 },
 		});
 		expect(run.error?.message).toBe(
 			'The "Expires In (Ms)" parameter must be between 1 and 300000 milliseconds, got 300001',

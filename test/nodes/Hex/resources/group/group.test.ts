@@ -108,14 +108,18 @@ describe('Group resource (engine)', () => {
 				operation: 'get',
 				groupId: locator('={{ "Data Team" }}'),
 			});
-			expect(run.error?.message).toBe('The "Group" parameter is not a Hex ID (a UUID): "Data Team"');
+			expect(run.error?.message).toBe(
+				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
+			);
 			// Typed in the editor, the same value fails the same way, before anything is sent.
 			const typed = await hex.run({
 				resource: 'group',
 				operation: 'get',
 				groupId: locator('Data Team'),
 			});
-			expect(typed.error?.message).toBe('The "Group" parameter is not a Hex ID (a UUID): "Data Team"');
+			expect(typed.error?.message).toBe(
+				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
+			);
 			expect(hex.sent()).toEqual([]);
 		});
 
@@ -135,8 +139,8 @@ describe('Group resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'group',
 				operation: 'create',
-				name: ' Revenue Ops ',
-				additionalFields: {
+				groupName: ' Revenue Ops ',
+				groupAdditionalFields: {
 					memberUserIds: `${userId(1)}, ${userId(2)},,${userId(1)}`,
 				},
 			});
@@ -168,8 +172,8 @@ describe('Group resource (engine)', () => {
 				{
 					resource: 'group',
 					operation: 'create',
-					name: '={{ $json.name }}',
-					additionalFields: { memberUserIds: '={{ $json.members }}' },
+					groupName: '={{ $json.name }}',
+					groupAdditionalFields: { memberUserIds: '={{ $json.members }}' },
 				},
 				{ input: [{ name: 'From Expression', members: [userId(3)] }, { name: 'Empty' }] },
 			);
@@ -191,8 +195,8 @@ describe('Group resource (engine)', () => {
 			const run = await hex.run({
 				resource: 'group',
 				operation: 'create',
-				name: 'Too Big',
-				additionalFields: { memberUserIds: ids.join(',') },
+				groupName: 'Too Big',
+				groupAdditionalFields: { memberUserIds: ids.join(',') },
 			});
 			expect(run.error?.message).toBe(
 				'The "Member User IDs" parameter has 101 users; Hex takes at most 100',
@@ -204,13 +208,17 @@ describe('Group resource (engine)', () => {
 			const badId = await hex.run({
 				resource: 'group',
 				operation: 'create',
-				name: 'Typo',
-				additionalFields: { memberUserIds: `${userId(1)}, nathan@example.com` },
+				groupName: 'Typo',
+				groupAdditionalFields: { memberUserIds: `${userId(1)}, nathan@example.com` },
 			});
 			expect(badId.error?.message).toBe(
 				'The "Member User IDs" parameter has an invalid Hex user ID: "nathan@example.com"',
 			);
-			const noName = await hex.run({ resource: 'group', operation: 'create', name: '={{ " " }}' });
+			const noName = await hex.run({
+				resource: 'group',
+				operation: 'create',
+				groupName: '={{ " " }}',
+			});
 			expect(noName.error?.message).toBe('The "Name" parameter is empty');
 			expect(hex.sent()).toEqual([]);
 		});
@@ -223,7 +231,7 @@ describe('Group resource (engine)', () => {
 				resource: 'group',
 				operation: 'update',
 				groupId: locator(group.id),
-				updateFields: {
+				groupUpdateFields: {
 					name: 'New Name',
 					addUserIds: `${userId(6)}, ${userId(7)}`,
 					removeUserIds: userId(4),
@@ -255,7 +263,7 @@ describe('Group resource (engine)', () => {
 				resource: 'group',
 				operation: 'update',
 				groupId: locator(group.id),
-				updateFields: { removeUserIds: [userId(8), userId(9)] },
+				groupUpdateFields: { removeUserIds: [userId(8), userId(9)] },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({
@@ -269,7 +277,7 @@ describe('Group resource (engine)', () => {
 				resource: 'group',
 				operation: 'update',
 				groupId: locator(state().groups[0].id),
-				updateFields: {},
+				groupUpdateFields: {},
 			});
 			expect(run.error?.message).toBe('Nothing to update');
 			expect(hex.sent()).toEqual([]);
@@ -280,7 +288,7 @@ describe('Group resource (engine)', () => {
 				resource: 'group',
 				operation: 'update',
 				groupId: locator(state().groups[0].id),
-				updateFields: { addUserIds: userId(1), removeUserIds: `${userId(2)}, ${userId(1)}` },
+				groupUpdateFields: { addUserIds: userId(1), removeUserIds: `${userId(2)}, ${userId(1)}` },
 			});
 			expect(run.error?.message).toBe(
 				`User "${userId(1)}" is both in "Add Member User IDs" and in "Remove Member User IDs"`,

@@ -204,7 +204,7 @@ describe('Semantic Project resource (engine)', () => {
 				resource: 'semanticProject',
 				operation: 'update',
 				semanticProjectId: project.id,
-				updates: {
+				semanticUpdates: {
 					update: [
 						{ type: 'DATASET', name: ` ${dataset.name} `, statusAction: 'set', status },
 						{ type: 'VIEW', name: view.name, statusAction: 'remove', status: 'ignored' },
@@ -242,7 +242,7 @@ describe('Semantic Project resource (engine)', () => {
 				resource: 'semanticProject',
 				operation: 'update',
 				semanticProjectId: project.id,
-				updates: {
+				semanticUpdates: {
 					update: [
 						{
 							type: 'DATASET',
@@ -292,7 +292,7 @@ describe('Semantic Project resource (engine)', () => {
 				resource: 'semanticProject',
 				operation: 'update',
 				semanticProjectId: project.id,
-				updates,
+				semanticUpdates: updates,
 			});
 			expect(run.error?.message).toMatch(message);
 			expect(hex.sent()).toEqual([]);

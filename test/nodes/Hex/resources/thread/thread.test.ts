@@ -58,7 +58,7 @@ describe('Thread resource (engine)', () => {
 					semanticDatasetIds: 'ds_1',
 					semanticViewIds: 'view_1,,view_2',
 				},
-				additionalFields: {
+				threadAdditionalFields: {
 					previewId: ' preview_1 ',
 					projectId: locator(link, 'url'),
 					muted: false,
@@ -110,7 +110,7 @@ describe('Thread resource (engine)', () => {
 				resource: 'thread',
 				operation: 'create',
 				prompt: 'Build a churn model',
-				additionalFields: { newProject: true, muted: true },
+				threadAdditionalFields: { newProject: true, muted: true },
 			});
 			expect(run.error).toBeUndefined();
 			expect(hex.sent()[0].body).toEqual({
@@ -126,7 +126,7 @@ describe('Thread resource (engine)', () => {
 				resource: 'thread',
 				operation: 'create',
 				prompt: 'Hi',
-				additionalFields: { projectId: locator(project().id), newProject: true },
+				threadAdditionalFields: { projectId: locator(project().id), newProject: true },
 			});
 			expect(run.error?.message).toBe('Use either "Project" or "New Project", not both');
 			expect(hex.fake.requests).toEqual([]);
@@ -143,7 +143,7 @@ describe('Thread resource (engine)', () => {
 				'"Data Connection ID" is not a Hex ID: "warehouse"',
 			],
 			[
-				{ prompt: 'Hi', additionalFields: { projectId: locator('my-project') } },
+				{ prompt: 'Hi', threadAdditionalFields: { projectId: locator('my-project') } },
 				'The "Project" parameter is not a Hex ID (a UUID): "my-project"',
 			],
 		])('refuses bad input naming the field, sending nothing (%#)', async (parameters, message) => {
