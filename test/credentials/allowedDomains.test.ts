@@ -1,28 +1,13 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { isDomainAllowed, UserError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { isDomainAllowed } from 'n8n-workflow';
 
-import { HexCredentialsHelper, runHexNode } from '../harness/engine';
+import { runHexNode, StoppingCredentialsHelper } from '../harness/engine';
 import type { HexTestbed } from '../support/hex';
 import { locator, startTestbed } from '../support/hex';
 
 const PROJECT_ID = '5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c';
 const GET_PROJECT = { resource: 'project', operation: 'get', projectId: locator(PROJECT_ID) };
 const SPECIFIC = { allowedHttpRequestDomains: 'domains', allowedDomains: 'example.com' };
-
-/** Sees each request as the credential gets it, then stops it: nothing leaves the machine. */
-class StoppingCredentialsHelper extends HexCredentialsHelper {
-	seen: IHttpRequestOptions[] = [];
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const authorized = await super.authenticate(credentials, typeName, requestOptions);
-		this.seen.push(authorized);
-		throw new UserError('stopped before sending');
-	}
-}
 
 /** The address n8n sends to, and the allow-list it checks that address against. */
 async function requestFor(credentials: ICredentialDataDecryptedObject) {

@@ -18,7 +18,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeHelpers,
+	UserError,
+	Workflow,
+} from 'n8n-workflow';
 
 import { HexApi } from '../../credentials/HexApi.credentials';
 import { Hex } from '../../nodes/Hex/Hex.node';
@@ -100,6 +106,21 @@ export class HexCredentialsHelper extends ICredentialsHelper {
 
 	getCredentialsProperties(): INodeProperties[] {
 		return this.credentialType.properties;
+	}
+}
+
+/** Sees each request as the credential gets it, then stops it: nothing leaves the machine. */
+export class StoppingCredentialsHelper extends HexCredentialsHelper {
+	seen: IHttpRequestOptions[] = [];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authorized = await super.authenticate(credentials, typeName, requestOptions);
+		this.seen.push(authorized);
+		throw new UserError('stopped before sending');
 	}
 }
 

@@ -1,20 +1,14 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
-import { Expression, isResourceLocatorValue, UserError } from 'n8n-workflow';
+import { Expression, isResourceLocatorValue } from 'n8n-workflow';
 
 import { Hex } from '../../../../nodes/Hex/Hex.node';
 import { HEX_BASE_URL_EXPRESSION } from '../../../../nodes/Hex/shared/baseUrl';
-import { HexCredentialsHelper, runHexNode } from '../../../harness/engine';
+import { runHexNode, StoppingCredentialsHelper } from '../../../harness/engine';
+import { locator } from '../../../support/hex';
 import { operationCases } from '../../../support/cases';
 
 const ITEMS = 2;
 const CREDENTIALS = { subdomain: 'app', apiToken: 'hxtp_test', baseUrl: '' };
-
-/** Stops every request at the credential: what is counted is all n8n does before sending. */
-class StoppingCredentialsHelper extends HexCredentialsHelper {
-	async authenticate(): Promise<never> {
-		throw new UserError('stopped before sending');
-	}
-}
 
 /**
  * Fields still declared under one name by several resources or operations. They hold switches,
@@ -114,7 +108,7 @@ describe('expressions are evaluated no more often than n8n must (per item)', () 
 		const perItem = await evaluationsPerItem({
 			resource: 'project',
 			operation: 'get',
-			projectId: { __rl: true, mode: 'id', value: id },
+			projectId: locator(id),
 		});
 		expect(perItem).toEqual({ 'base URL': 2, [id]: 3 });
 	});
