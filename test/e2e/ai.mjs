@@ -20,8 +20,11 @@ import {
 	executeWorkflow,
 	importIntoN8n,
 	requireBuild,
+	runCases,
+	runEveryRuntime,
 	runtimesFromArgs,
 } from './execution.mjs';
+import { hexCredential } from './examples.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli } from './runtime.mjs';
 import { startScriptedLlm } from './scripted-llm.mjs';
@@ -426,12 +429,7 @@ async function runRuntime(runtime, { keep }) {
 	};
 	try {
 		await importIntoN8n(cli, userFolder, 'credentials', [
-			{
-				id: HEX_CREDENTIAL_ID,
-				name: 'Hex API (fake)',
-				type: 'hexApi',
-				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-			},
+			hexCredential({ id: HEX_CREDENTIAL_ID, name: 'Hex API (fake)' }, fake),
 			{
 				id: OPENAI_CREDENTIAL_ID,
 				name: 'Scripted model',
@@ -453,11 +451,10 @@ async function runRuntime(runtime, { keep }) {
 			await Promise.all(planned.map((p) => workflowFor(p.scenario, p.prompt, p.id))),
 		);
 
-		for (const run of planned) {
-			const { scenario, ctx } = run;
-			const t0 = Date.now();
-			let line;
-			try {
+		const name = (run) => `ai-${run.scenario.key}`;
+		results.push(
+			...(await runCases(runtime.version, planned, name, async (run) => {
+				const { scenario, ctx } = run;
 				fake.reset();
 				llm.reset();
 				current = run;
@@ -490,16 +487,9 @@ async function runRuntime(runtime, { keep }) {
 					!llm.requests.some((r) => JSON.stringify(r.body).includes(fake.token)),
 					'the Hex API token was shown to the model',
 				);
-				const summary = await scenario.check(execution, ctx);
-				line = `e2e PASS n8n ${runtime.version} ai-${scenario.key} (${summary}; ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
-				results.push(true);
-			} catch (error) {
-				current = undefined;
-				line = `e2e FAIL n8n ${runtime.version} ai-${scenario.key}: ${error instanceof Check ? error.message : error.stack}`;
-				results.push(false);
-			}
-			console.log(line);
-		}
+				return await scenario.check(execution, ctx);
+			})),
+		);
 	} finally {
 		await fake.close();
 		await llm.close();
@@ -518,26 +508,11 @@ async function main() {
 	const runtimes = runtimesFromArgs(args, N8N_RUNTIMES);
 	requireBuild(REPO_ROOT, 'test:ai');
 	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
-	const failures = [];
-	for (const runtime of runtimes) {
-		try {
-			const results = await runRuntime(runtime, { keep });
-			if (results.some((ok) => !ok))
-				failures.push(
-					`${runtime.label} (${runtime.version}): ${results.filter((ok) => !ok).length} scenario(s) failed`,
-				);
-		} catch (error) {
-			console.log(`e2e FAIL n8n ${runtime.version} ai: ${error.message}`);
-			failures.push(`${runtime.label} (${runtime.version}): ${error.message.split('\n')[0]}`);
-		}
-	}
-	if (failures.length) {
-		console.error(`e2e ai failed:\n- ${failures.join('\n- ')}`);
-		process.exit(1);
-	}
-	console.log(
-		`e2e ai: all ${SCENARIOS.length} scenarios passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
-	);
+	await runEveryRuntime(runtimes, (runtime) => runRuntime(runtime, { keep }), {
+		script: 'e2e ai',
+		count: SCENARIOS.length,
+		noun: 'scenario',
+	});
 }
 
 main().catch((error) => {

@@ -43,11 +43,7 @@ export async function exampleWorkflow(
  */
 export function localCredentials({ hex, mail, fake, smtp }) {
 	return [
-		{
-			...hex,
-			type: 'hexApi',
-			data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-		},
+		hexCredential(hex, fake),
 		{
 			...mail,
 			type: 'smtp',
@@ -61,6 +57,16 @@ export function localCredentials({ hex, mail, fake, smtp }) {
 			},
 		},
 	];
+}
+
+/** A Hex API credential ({ id, name }) for the fake Hex server `fake`, for `n8n import:credentials`. */
+export function hexCredential({ id, name }, fake) {
+	return {
+		id,
+		name,
+		type: 'hexApi',
+		data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
+	};
 }
 
 /** Output items of a node's first run: main[outputIndex], or undefined when it did not run. */

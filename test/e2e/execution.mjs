@@ -1,4 +1,5 @@
 // Helpers shared by the end-to-end scripts that run workflows with `n8n execute` (run.mjs, ai.mjs):
+// the loops over cases and runtimes with their PASS/FAIL lines,
 // the check error, runtime selection, importing into n8n, running a workflow and reading the
 // execution JSON n8n prints.
 import { existsSync } from 'node:fs';
@@ -94,4 +95,53 @@ export async function executeWorkflow(cli, id) {
 	);
 	assert(result.code === 0, `n8n execute exited ${result.code}`);
 	return execution;
+}
+
+/**
+ * Runs `cases` one after another in n8n `version`: `check(one)` returns a summary or throws (a
+ * Check: its message; anything else: its stack). One `e2e PASS|FAIL n8n <version> <name>` line
+ * each; returns whether each passed.
+ */
+export async function runCases(version, cases, name, check) {
+	const results = [];
+	for (const one of cases) {
+		const started = Date.now();
+		try {
+			const summary = await check(one);
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			console.log(`e2e PASS n8n ${version} ${name(one)} (${summary}; ${seconds} s)`);
+			results.push(true);
+		} catch (error) {
+			const why = error instanceof Check ? error.message : error.stack;
+			console.log(`e2e FAIL n8n ${version} ${name(one)}: ${why}`);
+			results.push(false);
+		}
+	}
+	return results;
+}
+
+/**
+ * `runRuntime(runtime)` (its cases' results) for every runtime, a failing one not stopping the
+ * next; then exits 1 with the list of failures, or prints that all `count` `noun`s passed.
+ * `script` names the script in its lines ('e2e', 'e2e ai').
+ */
+export async function runEveryRuntime(runtimes, runRuntime, { script, count, noun }) {
+	const suffix = script === 'e2e' ? '' : ` ${script.replace(/^e2e /, '')}`;
+	const failures = [];
+	for (const runtime of runtimes) {
+		const name = `${runtime.label} (${runtime.version})`;
+		try {
+			const failed = (await runRuntime(runtime)).filter((ok) => !ok).length;
+			if (failed) failures.push(`${name}: ${failed} ${noun}(s) failed`);
+		} catch (error) {
+			console.log(`e2e FAIL n8n ${runtime.version}${suffix}: ${error.message}`);
+			failures.push(`${name}: ${error.message.split('\n')[0]}`);
+		}
+	}
+	if (failures.length) {
+		console.error(`${script} failed:\n- ${failures.join('\n- ')}`);
+		process.exit(1);
+	}
+	const versions = runtimes.map((r) => `n8n ${r.version}`).join(' and ');
+	console.log(`${script}: all ${count} ${noun}s passed in ${versions}`);
 }

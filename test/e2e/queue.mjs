@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { hexCredential } from './examples.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
 import { startPostgres, startRedis } from './services.mjs';
@@ -314,17 +315,7 @@ async function main() {
 
 	progress('importing the credential and the two workflows, publishing both, with the n8n CLI');
 	const credentialsFile = join(root, 'credentials.json');
-	await writeFile(
-		credentialsFile,
-		JSON.stringify([
-			{
-				id: CREDENTIAL_ID,
-				name: 'Hex API (fake)',
-				type: 'hexApi',
-				data: { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl },
-			},
-		]),
-	);
+	await writeFile(credentialsFile, JSON.stringify([hexCredential(credential.hexApi, fake)]));
 	await chmod(credentialsFile, 0o600);
 	const cli = async (args) => {
 		const result = await n8nCli(VERSION, args, { userFolder: mainFolder, env: shared });

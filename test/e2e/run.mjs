@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-	Check,
 	assert,
 	executeWorkflow,
 	importIntoN8n,
 	requireBuild,
+	runCases,
+	runEveryRuntime,
 	runtimesFromArgs,
 } from './execution.mjs';
 import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
@@ -339,29 +340,26 @@ async function runRuntime(runtime, { keep, workflows: selected }) {
 		}
 		await importIntoN8n(cli, userFolder, 'workflow', workflows);
 
-		for (const spec of selected) {
-			const ctx = contexts.get(spec.key);
-			const t0 = Date.now();
-			let line;
-			try {
-				await spec.prepare(ctx);
-				fake.reset();
-				smtp.messages.length = 0;
-				const execution = await executeWorkflow(cli, spec.id);
-				ctx.requests = [...fake.requests];
-				assert(
-					fake.internalErrors.length === 0,
-					`the fake Hex server broke its own spec: ${fake.internalErrors[0]}`,
-				);
-				const summary = await spec.check(execution, ctx);
-				line = `e2e PASS n8n ${runtime.version} ${spec.key} (${summary}; ${((Date.now() - t0) / 1000).toFixed(1)} s)`;
-				results.push(true);
-			} catch (error) {
-				line = `e2e FAIL n8n ${runtime.version} ${spec.key}: ${error instanceof Check ? error.message : error.stack}`;
-				results.push(false);
-			}
-			console.log(line);
-		}
+		results.push(
+			...(await runCases(
+				runtime.version,
+				selected,
+				(spec) => spec.key,
+				async (spec) => {
+					const ctx = contexts.get(spec.key);
+					await spec.prepare(ctx);
+					fake.reset();
+					smtp.messages.length = 0;
+					const execution = await executeWorkflow(cli, spec.id);
+					ctx.requests = [...fake.requests];
+					assert(
+						fake.internalErrors.length === 0,
+						`the fake Hex server broke its own spec: ${fake.internalErrors[0]}`,
+					);
+					return await spec.check(execution, ctx);
+				},
+			)),
+		);
 	} finally {
 		await fake.close();
 		await smtp.close();
@@ -397,26 +395,11 @@ async function main() {
 	if (!workflows.length) throw new Error(`No workflow matches ${keys.join(', ')}`);
 	// Installs (first run only) go on side by side while the first runtime's workflows run.
 	for (const runtime of runtimes) ensureN8n(runtime.version).catch(() => {});
-	const failures = [];
-	for (const runtime of runtimes) {
-		try {
-			const results = await runRuntime(runtime, { keep, workflows });
-			if (results.some((ok) => !ok))
-				failures.push(
-					`${runtime.label} (${runtime.version}): ${results.filter((ok) => !ok).length} workflow(s) failed`,
-				);
-		} catch (error) {
-			console.log(`e2e FAIL n8n ${runtime.version}: ${error.message}`);
-			failures.push(`${runtime.label} (${runtime.version}): ${error.message.split('\n')[0]}`);
-		}
-	}
-	if (failures.length) {
-		console.error(`e2e failed:\n- ${failures.join('\n- ')}`);
-		process.exit(1);
-	}
-	console.log(
-		`e2e: all ${workflows.length} workflows passed in ${runtimes.map((r) => `n8n ${r.version}`).join(' and ')}`,
-	);
+	await runEveryRuntime(runtimes, (runtime) => runRuntime(runtime, { keep, workflows }), {
+		script: 'e2e',
+		count: workflows.length,
+		noun: 'workflow',
+	});
 }
 
 main().catch((error) => {
