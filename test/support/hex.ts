@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { ExecutionError, ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { FakeHex, FakeHexOptions, RecordedRequest } from '../fake-hex/server';
@@ -14,6 +14,15 @@ export interface HexTestbed {
 		parameters: INodeParameters,
 		options?: Omit<RunHexNodeOptions, 'parameters' | 'credentials'>,
 	): Promise<HexRun>;
+	/**
+	 * Runs the node and expects it to refuse the input before any request: it fails with exactly
+	 * `message` and the fake received nothing. Returns the error, for checks on its description.
+	 */
+	refuses(
+		parameters: INodeParameters,
+		message: string,
+		options?: Omit<RunHexNodeOptions, 'parameters' | 'credentials'>,
+	): Promise<ExecutionError>;
 	/** The requests the fake received, reduced to what a test asserts on. */
 	sent(): SentRequest[];
 }
@@ -30,19 +39,27 @@ export async function startTestbed(options: FakeHexOptions = {}): Promise<HexTes
 	const fake = await startFakeHex(options);
 	// A crafted subdomain proves the Base URL override wins (tests never reach hex.tech).
 	const credentials = { subdomain: 'app', apiToken: fake.token, baseUrl: fake.baseUrl };
+	const run: HexTestbed['run'] = async (parameters, runOptions = {}) =>
+		await runHexNode({ ...runOptions, parameters, credentials });
+	const sent = () =>
+		fake.requests.map((request) => ({
+			method: request.method,
+			path: request.path,
+			query: request.query,
+			body: request.body,
+			authorization: request.headers.authorization,
+		}));
 	return {
 		fake,
 		credentials,
-		run: async (parameters, runOptions = {}) =>
-			await runHexNode({ ...runOptions, parameters, credentials }),
-		sent: () =>
-			fake.requests.map((request) => ({
-				method: request.method,
-				path: request.path,
-				query: request.query,
-				body: request.body,
-				authorization: request.headers.authorization,
-			})),
+		run,
+		refuses: async (parameters, message, runOptions) => {
+			const { error } = await run(parameters, runOptions);
+			expect(error?.message).toBe(message);
+			expect(sent()).toEqual([]);
+			return error as ExecutionError;
+		},
+		sent,
 	};
 }
 

@@ -81,16 +81,15 @@ describe('Cell resource (engine)', () => {
 		});
 
 		test('refuses a project that is not a Hex ID, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'getAll',
-				cellProjectId: fromExpression('revenue-report'),
-				returnAll: true,
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'getAll',
+					cellProjectId: fromExpression('revenue-report'),
+					returnAll: true,
+				},
 				'The "Project" parameter is not a Hex ID (a UUID): "revenue-report"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -110,13 +109,14 @@ describe('Cell resource (engine)', () => {
 		});
 
 		test('refuses an empty cell, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'get',
-				cellId: fromExpression('  '),
-			});
-			expect(run.error?.message).toBe('The "Cell" parameter is empty');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'get',
+					cellId: fromExpression('  '),
+				},
+				'The "Cell" parameter is empty',
+			);
 		});
 	});
 
@@ -245,45 +245,46 @@ describe('Cell resource (engine)', () => {
 		});
 
 		test('refuses an insert-after cell that is not a Hex ID, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'create',
-				cellProjectId: locator(edited().id),
-				cellType: 'CODE',
-				source: 'x = 1',
-				cellAdditionalFields: { insertAfterCellId: 'cell-7' },
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'create',
+					cellProjectId: locator(edited().id),
+					cellType: 'CODE',
+					source: 'x = 1',
+					cellAdditionalFields: { insertAfterCellId: 'cell-7' },
+				},
 				'The "Insert After Cell ID" field is not a Hex cell ID: "cell-7"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 
 		test('refuses a child position without a parent cell, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'create',
-				cellProjectId: locator(edited().id),
-				cellType: 'CODE',
-				source: 'x = 1',
-				cellAdditionalFields: { childPosition: 'LAST' },
-			});
-			expect(run.error?.message).toBe('"Child Position" needs a "Parent Cell ID"');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'create',
+					cellProjectId: locator(edited().id),
+					cellType: 'CODE',
+					source: 'x = 1',
+					cellAdditionalFields: { childPosition: 'LAST' },
+				},
+				'"Child Position" needs a "Parent Cell ID"',
+			);
 		});
 
 		test('refuses a SQL cell without a data connection, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'create',
-				cellProjectId: locator(edited().id),
-				cellType: 'SQL',
-				source: 'select 1',
-				sqlSource: 'connection',
-				sqlDataConnectionId: fromExpression(''),
-			});
-			expect(run.error?.message).toBe('The "Data Connection" parameter is empty');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'create',
+					cellProjectId: locator(edited().id),
+					cellType: 'SQL',
+					source: 'select 1',
+					sqlSource: 'connection',
+					sqlDataConnectionId: fromExpression(''),
+				},
+				'The "Data Connection" parameter is empty',
+			);
 		});
 	});
 
@@ -361,16 +362,17 @@ describe('Cell resource (engine)', () => {
 			[{ source: '  ' }, 'The "Source" field is empty'],
 		])('refuses Update Fields %j, sending nothing', async (updateFields, message) => {
 			const cell = firstCellOfType(hex.fake.state, edited().id, 'SQL');
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'update',
-				cellId: locator(cell.id),
-				cellType: 'SQL',
-				dataConnectionAction: 'keep',
-				cellUpdateFields: updateFields,
-			});
-			expect(run.error?.message).toBe(message);
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'update',
+					cellId: locator(cell.id),
+					cellType: 'SQL',
+					dataConnectionAction: 'keep',
+					cellUpdateFields: updateFields,
+				},
+				message,
+			);
 		});
 
 		test('reports Hex’s refusal when the cell type does not match', async () => {
@@ -405,13 +407,14 @@ describe('Cell resource (engine)', () => {
 		});
 
 		test('refuses a cell that is not a Hex ID, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'delete',
-				cellId: fromExpression('cell 7'),
-			});
-			expect(run.error?.message).toBe('The "Cell" parameter is not a Hex ID (a UUID): "cell 7"');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'delete',
+					cellId: fromExpression('cell 7'),
+				},
+				'The "Cell" parameter is not a Hex ID (a UUID): "cell 7"',
+			);
 		});
 	});
 
@@ -576,14 +579,15 @@ describe('Cell resource (engine)', () => {
 				'The "Width (Pixels)" option must be a whole number from 100 to 2000, got 50',
 			],
 		])('refuses %j, sending nothing', async (options, message) => {
-			const run = await hex.run({
-				resource: 'cell',
-				operation: 'getChartImage',
-				cellId: locator(chart().id),
-				options,
-			});
-			expect(run.error?.message).toBe(message);
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'getChartImage',
+					cellId: locator(chart().id),
+					options,
+				},
+				message,
+			);
 		});
 
 		test('reports Hex’s refusal for a cell that is not a chart', async () => {

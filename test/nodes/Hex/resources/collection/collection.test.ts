@@ -113,15 +113,14 @@ describe('Collection resource (engine)', () => {
 		});
 
 		test('refuses an ID that is not a UUID, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'collection',
-				operation: 'get',
-				collectionId: locator('={{ "Finance" }}'),
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'collection',
+					operation: 'get',
+					collectionId: locator('={{ "Finance" }}'),
+				},
 				'The "Collection" parameter is not a Hex ID (a UUID): "Finance"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -207,23 +206,22 @@ describe('Collection resource (engine)', () => {
 			expect(badId.error?.message).toBe(
 				'User Access row 1: "User ID" is not a Hex ID: "ada@example.com"',
 			);
-			const twice = await hex.run({
-				resource: 'collection',
-				operation: 'create',
-				collectionName: 'Twice',
-				collectionAdditionalFields: {
-					groupAccess: {
-						group: [
-							{ id: groupId(1), access: 'MEMBER' },
-							{ id: groupId(1), access: 'MANAGER' },
-						],
+			await hex.refuses(
+				{
+					resource: 'collection',
+					operation: 'create',
+					collectionName: 'Twice',
+					collectionAdditionalFields: {
+						groupAccess: {
+							group: [
+								{ id: groupId(1), access: 'MEMBER' },
+								{ id: groupId(1), access: 'MANAGER' },
+							],
+						},
 					},
 				},
-			});
-			expect(twice.error?.message).toBe(
 				`Group Access row 2: group "${groupId(1)}" is listed twice`,
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -296,14 +294,15 @@ describe('Collection resource (engine)', () => {
 		});
 
 		test('refuses an update with nothing to change, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'collection',
-				operation: 'update',
-				collectionId: locator(state().collections[0].id),
-				collectionUpdateFields: {},
-			});
-			expect(run.error?.message).toBe('Nothing to update');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'collection',
+					operation: 'update',
+					collectionId: locator(state().collections[0].id),
+					collectionUpdateFields: {},
+				},
+				'Nothing to update',
+			);
 		});
 	});
 

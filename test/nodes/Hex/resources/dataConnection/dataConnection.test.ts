@@ -393,19 +393,18 @@ describe('Data Connection resource (engine)', () => {
 		});
 
 		test('refuses an empty required field, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'dataConnection',
-				operation: 'create',
-				name: 'Missing password',
-				connectionType: 'postgres',
-				...POSTGRES_REQUIRED,
-				// An expression passes n8n's required-field check but resolves to nothing.
-				postgresPassword: '={{ "" }}',
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'dataConnection',
+					operation: 'create',
+					name: 'Missing password',
+					connectionType: 'postgres',
+					...POSTGRES_REQUIRED,
+					// An expression passes n8n's required-field check but resolves to nothing.
+					postgresPassword: '={{ "" }}',
+				},
 				'The "Password" parameter is required for PostgreSQL connections',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -418,15 +417,16 @@ describe('Data Connection resource (engine)', () => {
 			],
 			['a type chosen but no detail entered', { connectionType: 'postgres', updateFields: {} }],
 		])('refuses an update with nothing to change (%s), sending nothing', async (_, fields) => {
-			const run = await hex.run({
-				resource: 'dataConnection',
-				operation: 'update',
-				dataConnectionId: locator(connectionOfType('postgres').id),
-				...fields,
-			});
-			expect(run.error?.message).toBe('Nothing to update');
-			expect(run.error?.description).toContain('Update Fields');
-			expect(hex.sent()).toEqual([]);
+			const error = await hex.refuses(
+				{
+					resource: 'dataConnection',
+					operation: 'update',
+					dataConnectionId: locator(connectionOfType('postgres').id),
+					...fields,
+				},
+				'Nothing to update',
+			);
+			expect(error.description).toContain('Update Fields');
 		});
 
 		test('renames with Keep Current Details: no connectionDetails sent', async () => {

@@ -77,11 +77,10 @@ describe('Group resource (engine)', () => {
 		});
 
 		test('refuses a Limit of 0, sending nothing', async () => {
-			const run = await hex.run({ resource: 'group', operation: 'getAll', limit: 0 });
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{ resource: 'group', operation: 'getAll', limit: 0 },
 				'The "Limit" parameter must be a whole number of at least 1, got 0',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -112,15 +111,14 @@ describe('Group resource (engine)', () => {
 				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
 			);
 			// Typed in the editor, the same value fails the same way, before anything is sent.
-			const typed = await hex.run({
-				resource: 'group',
-				operation: 'get',
-				groupId: locator('Data Team'),
-			});
-			expect(typed.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'get',
+					groupId: locator('Data Team'),
+				},
 				'The "Group" parameter is not a Hex ID (a UUID): "Data Team"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 
 		test('a group that does not exist is a readable 404', async () => {
@@ -192,16 +190,15 @@ describe('Group resource (engine)', () => {
 			const ids = state()
 				.users.slice(0, 101)
 				.map((user) => user.id);
-			const run = await hex.run({
-				resource: 'group',
-				operation: 'create',
-				groupName: 'Too Big',
-				groupAdditionalFields: { memberUserIds: ids.join(',') },
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'create',
+					groupName: 'Too Big',
+					groupAdditionalFields: { memberUserIds: ids.join(',') },
+				},
 				'The "Member User IDs" parameter has 101 users; Hex takes at most 100',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 
 		test('refuses an invalid member ID and an empty name, sending nothing', async () => {
@@ -214,13 +211,14 @@ describe('Group resource (engine)', () => {
 			expect(badId.error?.message).toBe(
 				'The "Member User IDs" parameter has an invalid Hex user ID: "nathan@example.com"',
 			);
-			const noName = await hex.run({
-				resource: 'group',
-				operation: 'create',
-				groupName: '={{ " " }}',
-			});
-			expect(noName.error?.message).toBe('The "Name" parameter is empty');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'create',
+					groupName: '={{ " " }}',
+				},
+				'The "Name" parameter is empty',
+			);
 		});
 	});
 
@@ -273,27 +271,27 @@ describe('Group resource (engine)', () => {
 		});
 
 		test('refuses an update with nothing to change, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'group',
-				operation: 'update',
-				groupId: locator(state().groups[0].id),
-				groupUpdateFields: {},
-			});
-			expect(run.error?.message).toBe('Nothing to update');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'update',
+					groupId: locator(state().groups[0].id),
+					groupUpdateFields: {},
+				},
+				'Nothing to update',
+			);
 		});
 
 		test('refuses a user both added and removed, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'group',
-				operation: 'update',
-				groupId: locator(state().groups[0].id),
-				groupUpdateFields: { addUserIds: userId(1), removeUserIds: `${userId(2)}, ${userId(1)}` },
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'update',
+					groupId: locator(state().groups[0].id),
+					groupUpdateFields: { addUserIds: userId(1), removeUserIds: `${userId(2)}, ${userId(1)}` },
+				},
 				`User "${userId(1)}" is both in "Add Member User IDs" and in "Remove Member User IDs"`,
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -314,13 +312,14 @@ describe('Group resource (engine)', () => {
 		});
 
 		test('refuses an empty group, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'group',
-				operation: 'delete',
-				groupId: locator('={{ $json.groupId }}'),
-			});
-			expect(run.error?.message).toBe('The "Group" parameter is empty');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'group',
+					operation: 'delete',
+					groupId: locator('={{ $json.groupId }}'),
+				},
+				'The "Group" parameter is empty',
+			);
 		});
 
 		test('a gateway error on a delete is not sent again', async () => {

@@ -371,18 +371,19 @@ describe('Guide resource (engine)', () => {
 		});
 
 		test('fields: a GitHub row without its owner names the row and the field', async () => {
-			const run = await hex.run({
-				resource: 'guide',
-				operation: 'upsertDraft',
-				files: {
-					file: [
-						{ filePath: 'ok.md', contents: '' },
-						{ filePath: 'b.md', contents: '', externalSource: 'github', repo: 'r' },
-					],
+			await hex.refuses(
+				{
+					resource: 'guide',
+					operation: 'upsertDraft',
+					files: {
+						file: [
+							{ filePath: 'ok.md', contents: '' },
+							{ filePath: 'b.md', contents: '', externalSource: 'github', repo: 'r' },
+						],
+					},
 				},
-			});
-			expect(run.error?.message).toBe('File 2: "GitHub Owner" is empty');
-			expect(hex.sent()).toEqual([]);
+				'File 2: "GitHub Owner" is empty',
+			);
 		});
 	});
 
@@ -461,15 +462,14 @@ describe('Guide resource (engine)', () => {
 		});
 
 		test('a guide file ID that is not a UUID is refused before sending', async () => {
-			const run = await hex.run({
-				resource: 'guide',
-				operation: 'deleteDraft',
-				orgGuideFileId: locator('={{ "guides/sales.md" }}'),
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'guide',
+					operation: 'deleteDraft',
+					orgGuideFileId: locator('={{ "guides/sales.md" }}'),
+				},
 				'The "Guide Draft" parameter is not a Hex ID (a UUID): "guides/sales.md"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 
 		test('an unknown guide file is Hex’s error', async () => {

@@ -224,15 +224,16 @@ describe('Project sharing (engine)', () => {
 			expect(invalid.error?.message).toBe(
 				'The "User IDs" parameter has an invalid Hex ID: "ada@example.com"',
 			);
-			const empty = await hex.run({
-				resource: 'project',
-				operation: 'shareWithUsers',
-				projectId: locator(project(0).id),
-				userIds: '={{ [] }}',
-				access: 'CAN_VIEW',
-			});
-			expect(empty.error?.message).toBe('The "User IDs" parameter is empty');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'project',
+					operation: 'shareWithUsers',
+					projectId: locator(project(0).id),
+					userIds: '={{ [] }}',
+					access: 'CAN_VIEW',
+				},
+				'The "User IDs" parameter is empty',
+			);
 		});
 	});
 
@@ -278,17 +279,16 @@ describe('Project sharing (engine)', () => {
 		});
 
 		test('refuses a group name instead of an ID, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'project',
-				operation: 'shareWithGroups',
-				projectId: locator(project(7).id),
-				groupIds: 'Data Team',
-				access: 'APP_ONLY',
-			});
-			expect(run.error?.message).toBe(
+			await hex.refuses(
+				{
+					resource: 'project',
+					operation: 'shareWithGroups',
+					projectId: locator(project(7).id),
+					groupIds: 'Data Team',
+					access: 'APP_ONLY',
+				},
 				'The "Group IDs" parameter has an invalid Hex ID: "Data Team"',
 			);
-			expect(hex.sent()).toEqual([]);
 		});
 	});
 
@@ -402,15 +402,16 @@ describe('Project sharing (engine)', () => {
 		});
 
 		test('refuses to send when both levels are Keep Current', async () => {
-			const run = await hex.run({
-				resource: 'project',
-				operation: 'updateWorkspaceAndPublicAccess',
-				projectId: locator(project(9).id),
-				workspaceAccess: 'keep',
-				publicWebAccess: 'keep',
-			});
-			expect(run.error?.message).toBe('Nothing to update');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'project',
+					operation: 'updateWorkspaceAndPublicAccess',
+					projectId: locator(project(9).id),
+					workspaceAccess: 'keep',
+					publicWebAccess: 'keep',
+				},
+				'Nothing to update',
+			);
 		});
 	});
 });

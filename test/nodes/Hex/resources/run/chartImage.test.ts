@@ -77,30 +77,30 @@ describe('Run → Get Chart Image (engine)', () => {
 	});
 
 	test('refuses a static ID that is not a Hex ID, sending nothing', async () => {
-		const result = await hex.run({
-			resource: 'run',
-			operation: 'getChartImage',
-			runProjectId: locator(project().id),
-			runId: completedRun().runId,
-			staticId: 'Revenue chart',
-		});
-		expect(result.error?.message).toBe(
+		await hex.refuses(
+			{
+				resource: 'run',
+				operation: 'getChartImage',
+				runProjectId: locator(project().id),
+				runId: completedRun().runId,
+				staticId: 'Revenue chart',
+			},
 			'The "Cell Static ID" parameter is not a Hex ID (a UUID): "Revenue chart"',
 		);
-		expect(hex.sent()).toEqual([]);
 	});
 
 	test('refuses a width without a height, sending nothing', async () => {
-		const result = await hex.run({
-			resource: 'run',
-			operation: 'getChartImage',
-			runProjectId: locator(project().id),
-			runId: completedRun().runId,
-			staticId: chart().staticId,
-			options: { width: 640 },
-		});
-		expect(result.error?.message).toBe('The "Height (Pixels)" option is missing');
-		expect(hex.sent()).toEqual([]);
+		await hex.refuses(
+			{
+				resource: 'run',
+				operation: 'getChartImage',
+				runProjectId: locator(project().id),
+				runId: completedRun().runId,
+				staticId: chart().staticId,
+				options: { width: 640 },
+			},
+			'The "Height (Pixels)" option is missing',
+		);
 	});
 
 	test('reports Hex’s refusal for a run that did not complete', async () => {

@@ -217,27 +217,29 @@ describe('Run resource (engine)', () => {
 		});
 
 		test('refuses a view ID together with input parameters, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'run',
-				operation: 'start',
-				runProjectId: locator(started().id),
-				inputParametersMode: 'fields',
-				inputParameters: { parameter: [{ name: 'region', value: 'EMEA' }] },
-				options: { viewId: VIEW_ID },
-			});
-			expect(run.error?.message).toBe('Use either "View ID" or "Input Parameters", not both');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'run',
+					operation: 'start',
+					runProjectId: locator(started().id),
+					inputParametersMode: 'fields',
+					inputParameters: { parameter: [{ name: 'region', value: 'EMEA' }] },
+					options: { viewId: VIEW_ID },
+				},
+				'Use either "View ID" or "Input Parameters", not both',
+			);
 		});
 
 		test('refuses a notification without recipients, sending nothing', async () => {
-			const run = await hex.run({
-				resource: 'run',
-				operation: 'start',
-				runProjectId: locator(started().id),
-				notifications: { notification: [{ type: 'ALL', slackChannelIds: ' , ' }] },
-			});
-			expect(run.error?.message).toBe('Notification 1 has no recipients');
-			expect(hex.sent()).toEqual([]);
+			await hex.refuses(
+				{
+					resource: 'run',
+					operation: 'start',
+					runProjectId: locator(started().id),
+					notifications: { notification: [{ type: 'ALL', slackChannelIds: ' , ' }] },
+				},
+				'Notification 1 has no recipients',
+			);
 		});
 	});
 
