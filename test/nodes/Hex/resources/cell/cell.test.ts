@@ -244,46 +244,38 @@ describe('Cell resource (engine)', () => {
 			expect(cells[cells.length - 1]).toEqual((json(run) as Cell[])[0]);
 		});
 
-		test('refuses an insert-after cell that is not a Hex ID, sending nothing', async () => {
-			await hex.refuses(
-				{
-					resource: 'cell',
-					operation: 'create',
-					cellProjectId: locator(edited().id),
-					cellType: 'CODE',
-					source: 'x = 1',
-					cellAdditionalFields: { insertAfterCellId: 'cell-7' },
-				},
+		test.each([
+			[
+				'an insert-after cell that is not a Hex ID',
+				{ cellAdditionalFields: { insertAfterCellId: 'cell-7' } },
 				'The "Insert After Cell ID" field is not a Hex cell ID: "cell-7"',
-			);
-		});
-
-		test('refuses a child position without a parent cell, sending nothing', async () => {
-			await hex.refuses(
-				{
-					resource: 'cell',
-					operation: 'create',
-					cellProjectId: locator(edited().id),
-					cellType: 'CODE',
-					source: 'x = 1',
-					cellAdditionalFields: { childPosition: 'LAST' },
-				},
+			],
+			[
+				'a child position without a parent cell',
+				{ cellAdditionalFields: { childPosition: 'LAST' } },
 				'"Child Position" needs a "Parent Cell ID"',
-			);
-		});
-
-		test('refuses a SQL cell without a data connection, sending nothing', async () => {
-			await hex.refuses(
+			],
+			[
+				'a SQL cell without a data connection',
 				{
-					resource: 'cell',
-					operation: 'create',
-					cellProjectId: locator(edited().id),
 					cellType: 'SQL',
 					source: 'select 1',
 					sqlSource: 'connection',
 					sqlDataConnectionId: fromExpression(''),
 				},
 				'The "Data Connection" parameter is empty',
+			],
+		])('refuses %s, sending nothing', async (_case, fields, message) => {
+			await hex.refuses(
+				{
+					resource: 'cell',
+					operation: 'create',
+					cellProjectId: locator(edited().id),
+					cellType: 'CODE',
+					source: 'x = 1',
+					...fields,
+				},
+				message,
 			);
 		});
 	});
