@@ -140,7 +140,7 @@ export class HexTrigger implements INodeType {
 				typeOptions: { minValue: 1, numberPrecision: 0 },
 				default: DEFAULT_MAX_REQUESTS_PER_POLL,
 				description:
-					'The most requests one poll sends to Hex. Hex allows about 30 a minute per token, shared by every workflow that uses it; projects that do not fit are read at the next polls, in turn.',
+					'The most requests one poll, or Fetch Test Event, sends to Hex. Hex allows about 30 a minute per token, shared by every workflow that uses it; projects that do not fit are read at the next polls, in turn.',
 				displayOptions: { show: runFinished },
 			},
 			{

@@ -305,16 +305,32 @@ function toItems(runs: Array<{ run: IDataObject; title?: string }>): INodeExecut
 	}));
 }
 
-/** "Fetch Test Event": the most recent matching finished run; the stored state is not touched. */
+/**
+ * "Fetch Test Event": the most recent matching finished run of the projects that Max Requests per
+ * Poll lets it read (a test shares the token's limit with the active workflows too); the stored
+ * state is not touched.
+ */
 async function latestFinishedRun(
 	context: IPollFunctions,
 	settings: Settings,
 	projects: WatchedProject[],
+	requests: PollRequests,
 ): Promise<INodeExecutionData[][] | null> {
 	const [onlyStatus] = settings.statuses.size === 1 ? [...settings.statuses] : [];
 	let latest: { run: IDataObject; title?: string; time: number } | undefined;
-	for (const project of projects) {
-		const answer = await getAnswer(context, runsUrl(project.id), {
+	for (const [read, project] of projects.entries()) {
+		if (read > 0 && requests.used >= settings.maxRequests) {
+			if (latest) break;
+			throw new NodeOperationError(
+				context.getNode(),
+				`No matching finished run in the ${read} of ${projects.length} projects that "Max Requests per Poll" (${settings.maxRequests}) let the test read`,
+				{
+					description:
+						'Raise Max Requests per Poll for the test, or watch Selected Projects. Once active, the trigger reads every project in turn.',
+				},
+			);
+		}
+		const answer = await requests.ask(runsUrl(project.id), {
 			limit: PAGE_SIZE,
 			offset: 0,
 			runTriggerFilter: settings.runTrigger,
@@ -346,7 +362,9 @@ export async function pollRunFinished(
 	const projects = settings.allProjects
 		? await publishedProjects(this, requests)
 		: selectedProjects(this);
-	if (this.getMode() === 'manual') return await latestFinishedRun(this, settings, projects);
+	if (this.getMode() === 'manual') {
+		return await latestFinishedRun(this, settings, projects, requests);
+	}
 
 	const stored = loadState(this, 'runFinished');
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.

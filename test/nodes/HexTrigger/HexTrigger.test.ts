@@ -341,6 +341,46 @@ describe('Hex Trigger: Run Finished, selected projects', () => {
 	});
 });
 
+describe('Hex Trigger: Fetch Test Event keeps to Max Requests per Poll', () => {
+	let hex: HexTestbed;
+
+	// Its own fake: the generated run histories never have UNABLE_TO_ALLOCATE_KERNEL, so the only
+	// runs with that status are the ones added here.
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 5, projects: 3, dataConnections: 1 });
+	});
+	afterAll(async () => await hex.fake.close());
+	beforeEach(() => hex.fake.reset());
+	afterEach(() => expect(hex.fake.internalErrors).toEqual([]));
+
+	test('reads no more projects than the cap, says so when none matched, keeps the state', async () => {
+		const projects = hex.fake.state.projects.slice(0, 3);
+		const watch = (maxRequestsPerPoll: number) =>
+			new TriggerWorkflow({
+				parameters: selected(
+					projects.map((project) => project.id),
+					{ maxRequestsPerPoll, statuses: ['UNABLE_TO_ALLOCATE_KERNEL'] },
+				),
+				credentials: hex.credentials,
+			});
+		const capped = watch(2);
+		const third = hex.fake.state.addRun(projects[2].id, { status: 'UNABLE_TO_ALLOCATE_KERNEL' });
+		await expect(capped.pollJson({ mode: 'manual' })).rejects.toThrow(
+			'No matching finished run in the 2 of 3 projects that "Max Requests per Poll" (2) let the test read',
+		);
+		expect(operations(hex)).toEqual(['GetProjectRuns', 'GetProjectRuns']);
+		expect(capped.savedStaticData()).toEqual({});
+		hex.fake.reset();
+		expect(await watch(3).pollJson({ mode: 'manual' })).toEqual([listed(third)]);
+		expect(operations(hex)).toHaveLength(3);
+		// A match within the first two is returned after two requests.
+		hex.fake.reset();
+		const first = hex.fake.state.addRun(projects[0].id, { status: 'UNABLE_TO_ALLOCATE_KERNEL' });
+		expect(await capped.pollJson({ mode: 'manual' })).toEqual([listed(first)]);
+		expect(operations(hex)).toEqual(['GetProjectRuns', 'GetProjectRuns']);
+	});
+});
+
 describe('Hex Trigger: Run Finished, all projects', () => {
 	let hex: HexTestbed;
 
