@@ -126,7 +126,8 @@ export async function runCases(version, cases, name, check) {
  * `script` names the script in its lines ('e2e', 'e2e ai').
  */
 export async function runEveryRuntime(runtimes, runRuntime, { script, count, noun }) {
-	const suffix = script === 'e2e' ? '' : ` ${script.replace(/^e2e /, '')}`;
+	// 'e2e ai' → "e2e FAIL n8n <version> ai: …", 'e2e' → "e2e FAIL n8n <version>: …".
+	const suffix = script.replace(/^e2e/, '');
 	const failures = [];
 	for (const runtime of runtimes) {
 		const name = `${runtime.label} (${runtime.version})`;
