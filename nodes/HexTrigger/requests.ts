@@ -1,8 +1,11 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
-import { hexApiError, hexApiRequest, hexApiResponse } from '../Hex/shared/transport';
+import { bodyOf, getFromHex, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
 
 export const PAGE_SIZE = 100;
+
+// Every request counts against Max Requests per Poll; the next poll tries again.
+const NO_RETRIES = { maxRetries: 0 };
 
 export interface HexProject extends IDataObject {
 	id: string;
@@ -41,11 +44,12 @@ export async function forEachProjectPage(
 	const cursors = new Set<string>();
 	let after: string | undefined;
 	do {
-		const body = await hexApiRequest.call(context, 'GET', '/v1/projects', {
-			...qs,
-			limit: PAGE_SIZE,
-			...(after ? { after } : {}),
-		});
+		const body = await getFromHex(
+			context,
+			'/v1/projects',
+			{ ...qs, limit: PAGE_SIZE, ...(after ? { after } : {}) },
+			NO_RETRIES,
+		);
 		const projects = projectsOf(body);
 		if (!onPage(projects)) return;
 		after = projects.length < PAGE_SIZE ? undefined : nextCursor(body, projects.length, cursors);
@@ -58,7 +62,7 @@ export async function firstProjects(
 	qs: IDataObject,
 	limit: number,
 ): Promise<HexProject[]> {
-	return projectsOf(await hexApiRequest.call(context, 'GET', '/v1/projects', { ...qs, limit }));
+	return projectsOf(await getFromHex(context, '/v1/projects', { ...qs, limit }, NO_RETRIES));
 }
 
 /** What a request that may fail answered: its body, or the failed response. */
@@ -71,16 +75,16 @@ export async function getAnswer(
 	url: string,
 	qs: IDataObject = {},
 ): Promise<Answer> {
-	const response = await hexApiResponse.call(context, 'GET', url, qs);
+	const response = await sendToHex(
+		context,
+		{ method: 'GET', url, qs, json: true },
+		{ ...NO_RETRIES, returnErrors: true },
+	);
 	if (response.statusCode >= 400) return { ok: false, response };
-	const body = response.body;
-	return {
-		ok: true,
-		body: typeof body === 'object' && body !== null ? (body as IDataObject) : {},
-	};
+	return { ok: true, body: bodyOf(response) };
 }
 
 /** The error a failed answer becomes (Hex's message, hint and trace ID, as in operations). */
 export async function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	return await hexApiError(context, response);
+	return await hexAnswerError(context, response);
 }

@@ -159,7 +159,7 @@ function webhookWorkflow() {
 					pollInterval: POLL_INTERVAL_S,
 					timeout: 300,
 					cancelOnTimeout: true,
-					requestHandling: { maxRetries: MAX_RETRIES },
+					requestOptions: { maxRetries: MAX_RETRIES },
 				},
 			},
 			{

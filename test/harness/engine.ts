@@ -1,4 +1,9 @@
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -34,10 +39,17 @@ export const HEX_NODE_TYPE = 'n8n-nodes-hex.hex';
 export const HEX_TRIGGER_NODE_TYPE = 'n8n-nodes-hex.hexTrigger';
 const NODE_NAME = 'Hex';
 
+/** The Hex node as n8n's loader hands it to users: with n8n's Request Options added. */
+export function loadedHexNode(): Hex {
+	const hex = new Hex();
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(hex);
+	return hex;
+}
+
 /** The package's node types, as n8n's loader would register them. */
 export class HexNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
-		[HEX_NODE_TYPE]: new Hex(),
+		[HEX_NODE_TYPE]: loadedHexNode(),
 		[HEX_TRIGGER_NODE_TYPE]: new HexTrigger(),
 	};
 

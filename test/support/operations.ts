@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
-import { singleHexRequest } from '../../nodes/Hex/shared/requests';
 import spec from '../hex-openapi/openapi.json';
 
 export interface NodeOperation {
@@ -34,9 +33,7 @@ export function nodeOperations(description: INodeTypeDescription): NodeOperation
 					action: option.action,
 					method: String(option.routing?.request?.method ?? ''),
 					url: String(option.routing?.request?.url ?? ''),
-					paginated:
-						typeof option.routing?.operations?.pagination === 'function' &&
-						option.routing.operations.pagination !== singleHexRequest,
+					paginated: typeof option.routing?.operations?.pagination === 'function',
 				})),
 			);
 		});

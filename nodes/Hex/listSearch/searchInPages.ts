@@ -5,39 +5,12 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { sleep } from 'n8n-workflow';
-
-import { retryAfterMs } from '../shared/polling';
-import type { HexRequestContext } from '../shared/transport';
-import { hexApiError, hexApiResponse } from '../shared/transport';
+import { getFromHex } from '../shared/hexRequest';
 
 // Hex's list routes cannot search, so a search reads a few pages and filters them here.
 const PAGES_PER_SEARCH = 5;
 // Someone is waiting on the picker: retry briefly, or show Hex's error.
-const PICKER_RETRIES = 2;
-const PICKER_MAX_WAIT_MS = 5_000;
-const RETRY_STATUSES = [429, 502, 503, 504];
-
-/** One page for a picker (reads only): a short wait and retry on 429 or a gateway error. */
-async function readPage(
-	context: HexRequestContext,
-	url: string,
-	qs: IDataObject,
-): Promise<IDataObject> {
-	for (let attempt = 0; ; attempt++) {
-		const response = await hexApiResponse.call(context, 'GET', url, qs);
-		if (response.statusCode < 400) return response.body as IDataObject;
-		const wait = retryAfterMs(response.headers as IDataObject) ?? 1000 * 2 ** attempt;
-		if (
-			!RETRY_STATUSES.includes(response.statusCode) ||
-			attempt >= PICKER_RETRIES ||
-			wait > PICKER_MAX_WAIT_MS
-		) {
-			throw await hexApiError(context, response);
-		}
-		await sleep(wait);
-	}
-}
+const PICKER_RETRIES = { maxRetries: 2, maxRetryWaitMs: 5_000 };
 
 export interface PageSearch {
 	url: string;
@@ -64,11 +37,12 @@ export async function searchInPages(
 	const results: INodeListSearchItems[] = [];
 	let after = paginationToken;
 	for (let page = 0; page < (needle ? PAGES_PER_SEARCH : 1); page++) {
-		const body = await readPage(context, search.url, {
-			...search.qs,
-			limit: search.pageSize,
-			...(after ? { after } : {}),
-		});
+		const body = await getFromHex(
+			context,
+			search.url,
+			{ ...search.qs, limit: search.pageSize, ...(after ? { after } : {}) },
+			PICKER_RETRIES,
+		);
 		const listed = body[search.listKey ?? 'values'];
 		const values = Array.isArray(listed) ? (listed as IDataObject[]) : [];
 		for (const value of values) {

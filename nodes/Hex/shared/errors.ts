@@ -1,12 +1,4 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { HEX_CREDENTIAL_TYPE, resolveHexApiBaseUrl } from './baseUrl';
 
@@ -28,7 +20,7 @@ const HINTS: Record<number, string> = {
 	429: 'Hex rate limit reached (about 30 requests per minute on most routes). Wait a minute, or lower the batch size under Options.',
 	500: 'Hex had an internal error. Try again later; quote the trace ID to Hex support if it persists.',
 	502: 'Hex is temporarily unreachable (bad gateway). Try again later.',
-	503: 'Hex is unavailable. For runs this means the 25-kernel limit was reached and no run was created.',
+	503: 'Hex is unavailable. For Run → Start this usually means the workspace’s 25-kernel limit was reached and no run was created; start it again later.',
 	504: 'Hex did not answer in time (gateway timeout). Try again later.',
 };
 
@@ -176,63 +168,4 @@ export function describeHexError(
 		details.traceId ? `Hex trace ID: ${details.traceId}` : undefined,
 	].filter((line): line is string => Boolean(line));
 	return { message, description: lines.join('\n') };
-}
-
-/** Why a 2xx answer cannot be used (every Hex route answers JSON, or nothing with 204). */
-function unreadableSuccess(response: IN8nHttpFullResponse): string | undefined {
-	if (response.statusCode === 204) return undefined;
-	const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
-		return 'without a body';
-	}
-	if (typeof body === 'string') return 'with a body that is not JSON';
-	return undefined;
-}
-
-/** Facts about errors that came from a Hex answer (not from the network), for the retry policy. */
-const hexAnswers = new WeakMap<Error, { status: number; headers?: IDataObject }>();
-
-export function hexAnswerOf(error: unknown): { status: number; headers?: IDataObject } | undefined {
-	return error instanceof Error ? hexAnswers.get(error) : undefined;
-}
-
-/** First post-receive step of every operation: turns any HTTP error into one readable NodeApiError. */
-export async function throwOnHexError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) {
-		const unreadable = unreadableSuccess(response);
-		if (unreadable === undefined) return items;
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: unreadable },
-			{
-				message: `Hex answered ${response.statusCode} ${unreadable}`,
-				description:
-					'The answer did not have the documented shape, so nothing was output. Try again; if it persists, Hex may be having trouble.',
-				httpCode: String(response.statusCode),
-			},
-		);
-	}
-	const details = readHexError(response.statusCode, response.body, response.headers);
-	const { message, description } = describeHexError(
-		details,
-		await credentialTargetFor(this, details.status),
-	);
-	const errorResponse: JsonObject = {
-		status: details.status,
-		message: details.message,
-		issues: details.issues,
-		...(details.code ? { code: details.code } : {}),
-		...(details.traceId ? { traceId: details.traceId } : {}),
-	};
-	const error = new NodeApiError(this.getNode(), errorResponse, {
-		message,
-		description,
-		httpCode: String(details.status),
-	});
-	hexAnswers.set(error, { status: details.status, headers: response.headers as IDataObject });
-	throw error;
 }

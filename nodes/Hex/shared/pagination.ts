@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { bodyOf, sendToHex } from './hexRequest';
 import { fail } from './inputs';
-import { sendHexRequest } from './requests';
 
 type Paginator = (
 	this: IExecutePaginationFunctions,
@@ -37,8 +37,9 @@ export async function fetchPage(
 	listKey: string,
 ): Promise<{ values: IDataObject[]; body: IDataObject }> {
 	const options = { ...resultOptions.options, qs: { ...resultOptions.options.qs, ...qs } };
-	const [page] = await sendHexRequest(context, { ...resultOptions, options });
-	const body = (page?.json ?? {}) as IDataObject;
+	const body = bodyOf(
+		await sendToHex(context, options, { signal: context.getExecutionCancelSignal() }),
+	);
 	const values = body[listKey];
 	if (!Array.isArray(values)) {
 		throw new NodeOperationError(
@@ -83,16 +84,27 @@ export function cursorPagination(listKey: string, maxPageSize: number): Paginato
 	};
 }
 
-/** Offset pagination (`limit` + `offset`, answer `{<listKey>, nextPage}`), as GetProjectRuns uses. */
-export function offsetPagination(listKey: string, maxPageSize: number): Paginator {
+/**
+ * Offset pagination (`limit` + `offset`, answer `{<listKey>, nextPage}`), as GetProjectRuns uses.
+ * New entries shift the pages while they are read, so an entry seen before (by `idKey`) is
+ * skipped rather than output twice.
+ */
+export function offsetPagination(listKey: string, maxPageSize: number, idKey: string): Paginator {
 	return async function (this: IExecutePaginationFunctions, resultOptions) {
 		const wanted = requestedCount(this);
 		const results: INodeExecutionData[] = [];
+		const seen = new Set<unknown>();
 		let offset = 0;
 		while (results.length < wanted) {
 			const limit = Math.min(maxPageSize, wanted - results.length);
 			const { values, body } = await fetchPage(this, resultOptions, { limit, offset }, listKey);
-			for (const value of values.slice(0, wanted - results.length)) results.push({ json: value });
+			for (const value of values) {
+				if (results.length >= wanted) break;
+				const id = value[idKey];
+				if (id !== undefined && seen.has(id)) continue;
+				seen.add(id);
+				results.push({ json: value });
+			}
 			// A short page is the last one, whatever nextPage says.
 			if (values.length < limit || !body.nextPage) break;
 			offset += values.length;

@@ -1,18 +1,28 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { throwOnHexError } from './errors';
+import { rememberRequest, requestOptionsProperty, settleHexAnswer } from './hexRequest';
 import { resolvePathParameters } from './pathParameters';
-import { applyRequestTimeout, requestHandlingProperty, singleHexRequest } from './requests';
 
 function isOperationList(property: INodeProperties): boolean {
 	return property.name === 'operation' && property.type === 'options';
 }
 
 /**
+ * The last property: its pre-send step runs after every other one and remembers the request as
+ * sent, so that a retry (settleHexAnswer) sends the same. Hidden; it holds no value.
+ */
+const sentRequestProperty: INodeProperties = {
+	displayName: 'Sent Request',
+	name: 'sentRequest',
+	type: 'hidden',
+	default: '',
+	routing: { send: { preSend: [rememberRequest] } },
+};
+
+/**
  * Gives every operation the mechanisms all Hex routes share: its `{…}` path parameters are filled
- * and validated before sending, every request goes through one runner (timeout, safe retries),
- * and any HTTP error becomes one readable NodeApiError. Applied once to the whole description,
- * so operations added later get all of them automatically.
+ * and validated before sending, and its answer goes through the one request path (retries,
+ * readable errors). Applied once to the whole description, so operations added later get them.
  */
 export function withHexRouting(properties: INodeProperties[]): INodeProperties[] {
 	const routed = properties.map((property) => {
@@ -26,21 +36,18 @@ export function withHexRouting(properties: INodeProperties[]): INodeProperties[]
 					request: { ...routing.request, ignoreHttpStatusErrors: true },
 					send: {
 						...routing.send,
-						// Lists bring their own paginator (which uses the same runner); the rest send once.
-						paginate: true,
-						preSend: [resolvePathParameters, applyRequestTimeout, ...(routing.send?.preSend ?? [])],
+						preSend: [resolvePathParameters, ...(routing.send?.preSend ?? [])],
 					},
-					operations: { pagination: singleHexRequest, ...routing.operations },
 					output: {
 						...routing.output,
-						postReceive: [throwOnHexError, ...(routing.output?.postReceive ?? [])],
+						postReceive: [settleHexAnswer, ...(routing.output?.postReceive ?? [])],
 					},
 				},
 			};
 		});
 		return { ...property, options };
 	});
-	return [...mergeRepeatedProperties(routed), requestHandlingProperty];
+	return [...mergeRepeatedProperties(routed), requestOptionsProperty, sentRequestProperty];
 }
 
 /** The description with functions as text, so two properties can be compared whole. */

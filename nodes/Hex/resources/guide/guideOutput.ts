@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chunks } from '../../shared/inputs';
 import { readHexId } from '../../shared/pathParameters';
-import { nodeError, sendHexRequest } from '../../shared/requests';
+import { bodyOf, sendToHex, withSentence } from '../../shared/hexRequest';
 import { GUIDE_BATCH_SIZE, readGuideFiles, upsertBody } from './guideRequests';
 
 /** DeleteGuideDraft answers 204 with no body; say what was deleted instead of an empty item. */
@@ -69,21 +69,26 @@ export async function upsertInBatches(
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const batches = chunks(readGuideFiles(this), GUIDE_BATCH_SIZE);
-	if (batches.length <= 1) return await sendHexRequest(this, resultOptions);
+	const send = async (body?: IDataObject) =>
+		bodyOf(
+			await sendToHex(
+				this,
+				body === undefined ? resultOptions.options : { ...resultOptions.options, body },
+				{ signal: this.getExecutionCancelSignal() },
+			),
+		);
+	if (batches.length <= 1) return [{ json: await send() }];
 	const merged: BatchResult = { files: [], warnings: [] };
 	const traceIds: Array<string | undefined> = [];
 	for (const [index, files] of batches.entries()) {
-		let answer: INodeExecutionData[];
+		let answer: IDataObject;
 		try {
-			answer = await sendHexRequest(this, {
-				...resultOptions,
-				options: { ...resultOptions.options, body: upsertBody(this, files) },
-			});
+			answer = await send(upsertBody(this, files));
 		} catch (error) {
-			if (index === 0) throw nodeError(this, error);
-			throw batchError(nodeError(this, error), index + 1, batches.length, merged.files);
+			if (index === 0) throw withSentence(this, error);
+			throw batchError(withSentence(this, error), index + 1, batches.length, merged.files);
 		}
-		const result = asBatchResult(answer[0]?.json);
+		const result = asBatchResult(answer);
 		if (!result) {
 			if (index === 0) {
 				traceIds.push(undefined);

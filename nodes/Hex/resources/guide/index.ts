@@ -25,6 +25,8 @@ export const guideDescription: INodeProperties[] = [
 					'Write guide files by path: a new path creates a guide, an existing one gets a new or updated draft',
 				routing: {
 					request: { method: 'PUT', url: '/v1/guides/draft' },
+					// More files than one request takes go out as several requests.
+					send: { paginate: true },
 					operations: { pagination: upsertInBatches },
 				},
 			},

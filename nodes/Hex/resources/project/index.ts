@@ -12,7 +12,12 @@ import { shareWithCollectionsFields } from './shareWithCollections';
 import { shareWithGroupsFields } from './shareWithGroups';
 import { shareWithUsersFields } from './shareWithUsers';
 import type { SharingTarget } from './sharingRequest';
-import { buildWorkspaceAndPublicBody, SHARING_TARGETS, sharingInChunks } from './sharingRequest';
+import {
+	buildWorkspaceAndPublicBody,
+	SHARING_TARGETS,
+	sharingInChunks,
+	workspaceAndPublicResult,
+} from './sharingRequest';
 import { updateFields } from './update';
 import { updateSharingFields } from './updateSharing';
 
@@ -22,6 +27,8 @@ const showOnlyForProjects = { resource: ['project'] };
 function shareRouting(target: SharingTarget): INodePropertyRouting {
 	return {
 		request: { method: 'PATCH', url: `/v1/projects/{projectId}/sharing/${target.list}` },
+		// More than 25 entries go out as several requests.
+		send: { paginate: true },
 		operations: { pagination: sharingInChunks(target) },
 	};
 }
@@ -123,7 +130,7 @@ export const projectDescription: INodeProperties[] = [
 						url: '/v1/projects/{projectId}/sharing/workspaceAndPublic',
 					},
 					send: { preSend: [buildWorkspaceAndPublicBody] },
-					operations: { pagination: sharingInChunks() },
+					output: { postReceive: [workspaceAndPublicResult] },
 				},
 			},
 		],

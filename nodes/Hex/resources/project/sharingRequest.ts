@@ -10,7 +10,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunks, fail, readHexIdList, refuseEmptyUpdate } from '../../shared/inputs';
-import { nodeError, sendHexRequest } from '../../shared/requests';
+import { bodyOf, sendToHex, withSentence } from '../../shared/hexRequest';
 
 /** Hex's sharing routes take at most this many users, groups or collections per request. */
 export const SHARING_CHUNK_SIZE = 25;
@@ -82,16 +82,22 @@ export function buildSharingUpsertBody(target: SharingTarget) {
 
 const KEEP = 'keep';
 
-/** EditProjectSharingOrgAndPublic's body: only the levels to change (Hex leaves the others). */
+/** The levels to change (Hex leaves the others). */
+function workspaceAndPublicLevels(context: IExecuteSingleFunctions): IDataObject {
+	const sharing: IDataObject = {};
+	const workspace = context.getNodeParameter('workspaceAccess', KEEP) as string;
+	const publicWeb = context.getNodeParameter('publicWebAccess', KEEP) as string;
+	if (workspace !== KEEP) sharing.workspace = workspace;
+	if (publicWeb !== KEEP) sharing.publicWeb = publicWeb;
+	return sharing;
+}
+
+/** EditProjectSharingOrgAndPublic's body: only the levels to change. */
 export async function buildWorkspaceAndPublicBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const sharing: IDataObject = {};
-	const workspace = this.getNodeParameter('workspaceAccess', KEEP) as string;
-	const publicWeb = this.getNodeParameter('publicWebAccess', KEEP) as string;
-	if (workspace !== KEEP) sharing.workspace = workspace;
-	if (publicWeb !== KEEP) sharing.publicWeb = publicWeb;
+	const sharing = workspaceAndPublicLevels(this);
 	refuseEmptyUpdate(
 		this,
 		sharing,
@@ -115,7 +121,7 @@ const SETTING_NAMES: Record<string, string> = { workspace: 'workspace', publicWe
 
 /** The error for per-item refusals: what was refused, why, and what was applied anyway. */
 function refusalError(
-	context: IExecutePaginationFunctions,
+	context: IExecuteSingleFunctions,
 	errors: IDataObject[],
 	target: SharingTarget | undefined,
 	requested: string[],
@@ -147,60 +153,84 @@ function refusalError(
 	});
 }
 
+/** One item: the project as Hex returned it last, plus the per-item `errors` of all requests. */
+function sharingResult(
+	context: IExecuteSingleFunctions,
+	project: IDataObject | undefined,
+	errors: IDataObject[],
+	target: SharingTarget | undefined,
+	requested: string[],
+): INodeExecutionData[] {
+	const ignoreErrors = context.getNodeParameter('options.ignorePerItemErrors', false) === true;
+	if (errors.length > 0 && !ignoreErrors) {
+		throw refusalError(context, errors, target, requested);
+	}
+	return [{ json: { project: project ?? {}, errors } }];
+}
+
+function projectOf(
+	context: IExecuteSingleFunctions,
+	answer: IDataObject,
+	sentBefore: number,
+): IDataObject {
+	if (!answer.project || typeof answer.project !== 'object') {
+		throw new NodeOperationError(context.getNode(), 'Hex answered without the project', {
+			description: `The response did not have the documented shape; nothing more was sent${sentBefore > 0 ? ` (the ${sentBefore} entries sent before were applied)` : ''}.`,
+		});
+	}
+	return answer.project as IDataObject;
+}
+
 /**
- * The "pagination" of the sharing operations: sends the upsert in chunks of 25 (Hex's limit per
- * request) through the shared request runner, one request after the other, and outputs one item:
- * the project as Hex returned it after the last chunk, plus the per-item `errors` of all chunks.
- * Per-item errors fail the item unless "Ignore Per-Item Errors" is on. Without a list (workspace
- * and public access) it sends one request.
+ * Update Workspace and Public Access (one request): outputs the project and the per-item
+ * `errors`, which fail the item unless "Ignore Per-Item Errors" is on.
  */
-export function sharingInChunks(target?: SharingTarget) {
+export async function workspaceAndPublicResult(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const answer = (items[0]?.json ?? {}) as IDataObject;
+	const errors = Array.isArray(answer.errors) ? (answer.errors as IDataObject[]) : [];
+	const requested = Object.keys(workspaceAndPublicLevels(this));
+	return sharingResult(this, projectOf(this, answer, 0), errors, undefined, requested);
+}
+
+/**
+ * The "pagination" of Share with Users, Groups and Collections: sends the upsert in chunks of 25
+ * (Hex's limit per request), one request after the other, and outputs one item: the project as
+ * Hex returned it after the last chunk, plus the per-item `errors` of all chunks.
+ */
+export function sharingInChunks(target: SharingTarget) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		resultOptions: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const body = resultOptions.options.body as IDataObject;
-		const entries = target
-			? ((((body.sharing as IDataObject).upsert as IDataObject)[target.list] ??
-					[]) as IDataObject[])
-			: [];
-		const bodies = target
-			? chunks(entries, SHARING_CHUNK_SIZE).map((part) => ({
-					sharing: { upsert: { [target.list]: part } },
-				}))
-			: [body];
+		const entries = (((body.sharing as IDataObject).upsert as IDataObject)[target.list] ??
+			[]) as IDataObject[];
 		let project: IDataObject | undefined;
 		const errors: IDataObject[] = [];
-		for (const [index, chunkBody] of bodies.entries()) {
+		for (const [index, part] of chunks(entries, SHARING_CHUNK_SIZE).entries()) {
 			let answer: IDataObject;
 			try {
-				const [item] = await sendHexRequest(this, {
-					...resultOptions,
-					options: { ...resultOptions.options, body: chunkBody },
-				});
-				answer = (item?.json ?? {}) as IDataObject;
+				answer = bodyOf(
+					await sendToHex(
+						this,
+						{ ...resultOptions.options, body: { sharing: { upsert: { [target.list]: part } } } },
+						{ signal: this.getExecutionCancelSignal() },
+					),
+				);
 			} catch (error) {
 				const sentBefore =
-					target && index > 0
+					index > 0
 						? `The first ${index * SHARING_CHUNK_SIZE} of ${entries.length} ${target.list} were already sent in ${index} earlier request(s) and Hex applied them${errors.length ? ` (with ${errors.length} per-item error(s))` : ''}; the rest were not sent.`
 						: undefined;
-				throw nodeError(this, error, sentBefore);
+				throw withSentence(this, error, sentBefore);
 			}
-			if (!answer.project || typeof answer.project !== 'object') {
-				throw new NodeOperationError(this.getNode(), 'Hex answered without the project', {
-					description: `The response did not have the documented shape; nothing more was sent${index > 0 ? ` (the ${index * SHARING_CHUNK_SIZE} entries sent before were applied)` : ''}.`,
-				});
-			}
-			project = answer.project as IDataObject;
+			project = projectOf(this, answer, index * SHARING_CHUNK_SIZE);
 			if (Array.isArray(answer.errors)) errors.push(...(answer.errors as IDataObject[]));
 		}
-		const ignoreErrors = this.getNodeParameter('options.ignorePerItemErrors', false) === true;
-		if (errors.length > 0 && !ignoreErrors) {
-			const requested = target
-				? entries.map((entry) => String((entry[target.item] as IDataObject).id))
-				: Object.keys(body.sharing as IDataObject);
-			throw refusalError(this, errors, target, requested);
-		}
-		return [{ json: { project: project ?? {}, errors } }];
+		const requested = entries.map((entry) => String((entry[target.item] as IDataObject).id));
+		return sharingResult(this, project, errors, target, requested);
 	};
 }

@@ -61,7 +61,7 @@ export const runDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs' },
 					send: { paginate: true },
-					operations: { pagination: offsetPagination('runs', 100) },
+					operations: { pagination: offsetPagination('runs', 100, 'runId') },
 				},
 			},
 			{

@@ -4,15 +4,17 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import type { PollVerdict } from '../../shared/polling';
+
+import { sendToHex } from '../../shared/hexRequest';
 import { readHexId } from '../../shared/pathParameters';
+import type { PollVerdict, UnfinishedReason } from '../../shared/waits';
 import {
-	hexFullRequest,
-	pollHex,
+	describedBy,
+	pollUntilSettled,
 	readWaitSettings,
 	waitFailure,
 	waitOrErrorItem,
-} from '../../shared/polling';
+} from '../../shared/waits';
 import { RUN_PROJECT_ID } from './runProject';
 
 const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
@@ -55,6 +57,29 @@ interface RunIds {
 	runId: string;
 }
 
+/** Cancels the run; what happened, as the end of a sentence, and whether it worked. */
+async function cancelRun(
+	context: IExecuteSingleFunctions,
+	url: string,
+): Promise<{ outcome: string; cancelled: boolean }> {
+	try {
+		// Sent even when the execution was stopped: that is when it matters most.
+		await sendToHex(context, { method: 'DELETE', url }, { outlivesExecution: true });
+		return { outcome: 'it was cancelled', cancelled: true };
+	} catch (error) {
+		return {
+			outcome: `cancelling it failed (${(error as Error).message}), so it may still be running`,
+			cancelled: false,
+		};
+	}
+}
+
+const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> = {
+	timeout: (seconds) => `The Hex run did not finish within ${seconds} seconds`,
+	error: (_seconds, cause) => `${cause?.message ?? 'An error'} while waiting for the Hex run`,
+	stopped: () => 'The execution was stopped while waiting for the Hex run',
+};
+
 async function waitForRun(
 	context: IExecuteSingleFunctions,
 	ids: RunIds,
@@ -63,30 +88,29 @@ async function waitForRun(
 ): Promise<IDataObject> {
 	const settings = readRunWaitSettings(context);
 	const url = `/v1/projects/${encodeURIComponent(ids.projectId)}/runs/${encodeURIComponent(ids.runId)}`;
-	const finished = await pollHex(
+	const finished = await pollUntilSettled(
 		context,
 		{
-			method: 'GET',
 			url,
 			judge: (run) => judgeRun({ ...started, ...run }),
-			onTimeout: async (last) => {
+			onUnfinished: async (reason, last, cause) => {
 				const run = { ...started, ...last };
-				const waited = `The Hex run did not finish within ${settings.timeoutSeconds} seconds`;
-				const lastStatus = `${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`;
-				const timedOut = (outcome: string, cancelled: boolean) =>
-					waitFailure(context, `${waited}; ${outcome}: ${runUrlOf(run)}`, lastStatus, {
-						...run,
-						timedOut: true,
-						cancelled,
-					});
-				if (!settings.cancelOnTimeout) return timedOut('it was left running', false);
-				const cancel = await hexFullRequest(context, 'DELETE', url);
-				return cancel.statusCode < 300
-					? timedOut('it was cancelled', true)
-					: timedOut(
-							`cancelling it failed (HTTP ${cancel.statusCode}), so it may still be running`,
-							false,
-						);
+				const { outcome, cancelled } = settings.cancelOnTimeout
+					? await cancelRun(context, url)
+					: { outcome: 'it was left running', cancelled: false };
+				const description = [
+					reason === 'error' ? describedBy(cause) : undefined,
+					`${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`,
+					reason === 'timeout' && cause ? `The last status check failed: ${cause.message}` : '',
+				]
+					.filter((line): line is string => typeof line === 'string' && line !== '')
+					.join('\n');
+				return waitFailure(
+					context,
+					`${WHY[reason](settings.timeoutSeconds, cause)}; ${outcome}: ${runUrlOf(run)}`,
+					description,
+					{ ...run, ...(reason === 'timeout' ? { timedOut: true } : {}), cancelled },
+				);
 			},
 		},
 		settings,

@@ -1,8 +1,8 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { MIN_POLL_INTERVAL_SECONDS } from '../../shared/polling';
+import { MIN_POLL_INTERVAL_SECONDS, pollBudgetField } from '../../shared/waits';
 
-/** Poll Interval, Timeout and Cancel Run on Timeout, for Start (with Wait for Completion) and Wait. */
+/** Poll Interval, Timeout, the status budget and Cancel Run, for Start (with Wait for Completion) and Wait. */
 export function waitSettingsFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
 		{
@@ -24,12 +24,15 @@ export function waitSettingsFields(show: IDisplayOptions['show']): INodeProperti
 			description: 'How long to wait for the run to finish',
 			displayOptions: { show },
 		},
+		pollBudgetField(show),
 		{
-			displayName: 'Cancel Run on Timeout',
+			// The name predates the other reasons; parameter names are kept once released.
+			displayName: 'Cancel Run If the Wait Ends Early',
 			name: 'cancelOnTimeout',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to cancel the run (and free its kernel) when the timeout is reached',
+			description:
+				'Whether to cancel the run (and free its kernel) when the wait ends before the run does: at the timeout, on an error that is not temporary (such as 401 or 404), or when the execution is stopped',
 			displayOptions: { show },
 		},
 	];

@@ -8,14 +8,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PollVerdict } from '../../shared/polling';
+import type { PollVerdict, UnfinishedReason } from '../../shared/waits';
 import {
+	describedBy,
 	MIN_POLL_INTERVAL_SECONDS,
-	pollHex,
+	pollBudgetField,
+	pollUntilSettled,
 	readWaitSettings,
 	waitFailure,
 	waitOrErrorItem,
-} from '../../shared/polling';
+} from '../../shared/waits';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -53,6 +55,7 @@ export function waitUntilIdleFields(show: IDisplayOptions['show']): INodePropert
 				'How long to wait for the agent to finish; the thread keeps running in Hex after a timeout',
 			displayOptions: { show: whenWaiting },
 		},
+		pollBudgetField(whenWaiting),
 	];
 }
 
@@ -98,6 +101,12 @@ function judgeThread(thread: IDataObject): PollVerdict {
 	return { state: 'pending' };
 }
 
+const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> = {
+	timeout: (seconds) => `The Hex thread did not become idle within ${seconds} seconds`,
+	error: (_seconds, cause) => `${cause?.message ?? 'An error'} while waiting for the Hex thread`,
+	stopped: () => 'The execution was stopped while waiting for the Hex thread',
+};
+
 async function waitForThread(
 	context: IExecuteSingleFunctions,
 	answer: IDataObject,
@@ -112,19 +121,21 @@ async function waitForThread(
 			{ description: `The answer was ${JSON.stringify(answer)}.` },
 		);
 	}
-	const idle = await pollHex(
+	const idle = await pollUntilSettled(
 		context,
 		{
-			method: 'GET',
 			url: `/v1/threads/${encodeURIComponent(threadId)}`,
 			judge: (thread) => judgeThread({ ...answer, ...thread }),
-			onTimeout: async (last) => {
+			onUnfinished: async (reason, last, cause) => {
 				const thread = { ...answer, ...last };
+				const lastStatus = `${where(thread)}. Its last status was ${String(thread.status ?? 'unknown')}. Get it later with Thread → Get.`;
 				return waitFailure(
 					context,
-					`The Hex thread did not become idle within ${settings.timeoutSeconds} seconds; it keeps running in Hex: ${threadUrlOf(thread)}`,
-					`${where(thread)}. Its last status was ${String(thread.status ?? 'unknown')}. Get it later with Thread → Get.`,
-					{ ...thread, timedOut: true },
+					`${WHY[reason](settings.timeoutSeconds, cause)}; it keeps running in Hex: ${threadUrlOf(thread)}`,
+					[reason === 'error' ? describedBy(cause) : undefined, lastStatus]
+						.filter((line): line is string => Boolean(line))
+						.join('\n'),
+					{ ...thread, ...(reason === 'timeout' ? { timedOut: true } : {}) },
 				);
 			},
 		},

@@ -152,7 +152,7 @@ describe('Hex errors become one readable n8n error', () => {
 			operation: 'getAll',
 			returnAll: false,
 			limit: 1,
-			requestHandling: { maxRetries: 0 },
+			requestOptions: { maxRetries: 0 },
 		});
 		expect(run.error?.description).toContain(
 			`(ECONNREFUSED), the credential's Base URL override: check the Base URL in the Hex API credential`,
@@ -172,7 +172,7 @@ describe('Hex errors become one readable n8n error', () => {
 			resource: 'project',
 			operation: 'get',
 			projectId: locator(hex.fake.state.projects[0].id),
-			requestHandling: { maxRetries: 0 },
+			requestOptions: { maxRetries: 0 },
 		});
 		expect(run.error?.message).toBe('Hex API error 502: HTTP 502');
 		expect(run.error?.description).toContain('temporarily unreachable');

@@ -139,7 +139,7 @@ describe('fault matrix: every operation under every fault', () => {
 					resource: operation.resource,
 					operation: operation.operation,
 					...parameters,
-					requestHandling: { timeout: fault.timeoutSeconds ?? 120, maxRetryWait: 5 },
+					requestOptions: { timeout: (fault.timeoutSeconds ?? 120) * 1000, maxRetryWait: 5 },
 				},
 				{ inputItems: operationCase.inputItems?.() },
 			);

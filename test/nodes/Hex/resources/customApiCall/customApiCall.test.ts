@@ -130,15 +130,15 @@ describe('Hex API Request resource (engine)', () => {
 
 	test('a GET that meets a 503 is retried', async () => {
 		hex.fake.injectFault({ operationId: 'Me', status: 503 });
-		const run = await call({ path: '/v1/users/me', requestHandling: { maxRetryWait: 1 } });
+		const run = await call({ path: '/v1/users/me', requestOptions: { maxRetryWait: 1 } });
 		expect(run.error).toBeUndefined();
 		expect(hex.sent()).toHaveLength(2);
 	});
 
-	test('a POST that meets a 503 is not sent again: the method is the one chosen', async () => {
-		hex.fake.injectFault({ operationId: 'CreateProject', status: 503 });
+	test('a POST that meets a 502 is not sent again: the method is the one chosen', async () => {
+		hex.fake.injectFault({ operationId: 'CreateProject', status: 502 });
 		const run = await call({ method: 'POST', path: '/v1/projects', jsonBody: '{"title": "x"}' });
-		expect(run.error?.message).toMatch(/^Hex API error 503/);
+		expect(run.error?.message).toMatch(/^Hex API error 502/);
 		expect(run.error?.description).toContain('it was not sent again');
 		expect(hex.sent()).toHaveLength(1);
 	});

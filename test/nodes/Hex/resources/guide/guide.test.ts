@@ -296,7 +296,7 @@ describe('Guide resource (engine)', () => {
 					operation: 'upsertDraft',
 					filesFrom: 'json',
 					filesJson: JSON.stringify(files),
-					requestHandling: { retryOnRateLimit: false },
+					requestOptions: { retryOnRateLimit: false },
 				});
 				expect(run.error?.message).toMatch(/^Batch 2 of 2: Hex API error 429/);
 				expect(run.error?.description).toContain('20 file(s) were already written');
