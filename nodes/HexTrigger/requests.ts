@@ -81,7 +81,7 @@ export async function getAnswer(
 		{ ...NO_RETRIES, returnErrors: true },
 	);
 	if (response.statusCode >= 400) return { ok: false, response };
-	return { ok: true, body: bodyOf(response) };
+	return { ok: true, body: bodyOf(context, response) };
 }
 
 /** The error a failed answer becomes (Hex's message, hint and trace ID, as in operations). */

@@ -435,8 +435,9 @@ export async function sendToHex(
 	}
 }
 
-/** The JSON body of a successful answer (`{}` for 204 No Content). */
-export function bodyOf(response: IN8nHttpFullResponse): IDataObject {
+/** The JSON body of a successful answer (`{}` for 204 No Content); refuses one that is not JSON. */
+export function bodyOf(context: HexContext, response: IN8nHttpFullResponse): IDataObject {
+	refuseUnreadable(context, response);
 	const body = response.body;
 	return typeof body === 'object' && body !== null && !Buffer.isBuffer(body)
 		? (body as IDataObject)
@@ -451,7 +452,7 @@ export async function getFromHex(
 	plan: RetryPlan = {},
 ): Promise<IDataObject> {
 	const response = await sendToHex(context, { method: 'GET', url, qs, json: true }, plan);
-	return bodyOf(response);
+	return bodyOf(context, response);
 }
 
 /** What each item's request looked like when the routing engine sent it. */
@@ -469,15 +470,27 @@ export async function rememberRequest(
 	return requestOptions;
 }
 
-/** Why a 2xx answer cannot be used (every Hex route answers JSON, or nothing with 204). */
-function unreadableSuccess(response: IN8nHttpFullResponse): string | undefined {
-	if (response.statusCode === 204) return undefined;
+/** Fails on a 2xx answer that cannot be used (every Hex route answers JSON, or 204 without). */
+function refuseUnreadable(context: HexContext, response: IN8nHttpFullResponse): void {
+	if (response.statusCode === 204) return;
 	const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
+	let unreadable: string | undefined;
 	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
-		return 'without a body';
+		unreadable = 'without a body';
+	} else if (typeof body === 'string') {
+		unreadable = 'with a body that is not JSON';
 	}
-	if (typeof body === 'string') return 'with a body that is not JSON';
-	return undefined;
+	if (unreadable === undefined) return;
+	throw new NodeApiError(
+		context.getNode(),
+		{ message: unreadable },
+		{
+			message: `Hex answered ${response.statusCode} ${unreadable}`,
+			description:
+				'The answer did not have the documented shape, so nothing was output. Try again; if it persists, Hex may be having trouble.',
+			httpCode: String(response.statusCode),
+		},
+	);
 }
 
 /**
@@ -498,16 +511,6 @@ export async function settleHexAnswer(
 		Object.assign(response, final);
 		items = [{ json: final.body as IDataObject }];
 	}
-	const unreadable = unreadableSuccess(final);
-	if (unreadable === undefined) return items;
-	throw new NodeApiError(
-		this.getNode(),
-		{ message: unreadable },
-		{
-			message: `Hex answered ${final.statusCode} ${unreadable}`,
-			description:
-				'The answer did not have the documented shape, so nothing was output. Try again; if it persists, Hex may be having trouble.',
-			httpCode: String(final.statusCode),
-		},
-	);
+	refuseUnreadable(this, final);
+	return items;
 }

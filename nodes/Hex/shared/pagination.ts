@@ -38,6 +38,7 @@ export async function fetchPage(
 ): Promise<{ values: IDataObject[]; body: IDataObject }> {
 	const options = { ...resultOptions.options, qs: { ...resultOptions.options.qs, ...qs } };
 	const body = bodyOf(
+		context,
 		await sendToHex(context, options, { signal: context.getExecutionCancelSignal() }),
 	);
 	const values = body[listKey];

@@ -207,7 +207,7 @@ export async function pollUntilSettled(
 				{ method: 'GET', url: plan.url, headers: plan.headers, json: true },
 				{ transientUntil: deadline, signal },
 			);
-			last = bodyOf(response);
+			last = bodyOf(context, response);
 			delay = settings.intervalMs;
 			failures = 0;
 		} catch (error) {

@@ -71,6 +71,7 @@ export async function upsertInBatches(
 	const batches = chunks(readGuideFiles(this), GUIDE_BATCH_SIZE);
 	const send = async (body?: IDataObject) =>
 		bodyOf(
+			this,
 			await sendToHex(
 				this,
 				body === undefined ? resultOptions.options : { ...resultOptions.options, body },

@@ -214,6 +214,7 @@ export function sharingInChunks(target: SharingTarget) {
 			let answer: IDataObject;
 			try {
 				answer = bodyOf(
+					this,
 					await sendToHex(
 						this,
 						{ ...resultOptions.options, body: { sharing: { upsert: { [target.list]: part } } } },

@@ -8,19 +8,28 @@ import { startTestbed } from '../../../support/hex';
 import type { NodeOperation } from '../../../support/operations';
 import { nodeOperations, specOperationFor } from '../../../support/operations';
 
-/** Parameters that succeed on the fake, per operation; fresh objects where a success changes state. */
-type Expected = 'error' | 'retried' | 'not re-sent' | 'unreadable';
+// Retry waits return at once (n8n's `sleep` is the only way the node waits): the matrix checks
+// what is sent, not how long the back-off takes.
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async () => undefined),
+}));
+
+type Expected = 'error' | 'retried' | 'not re-sent' | 'unreadable' | 'failed unretried';
 
 interface FaultCase {
 	name: string;
 	fault: Record<string, unknown>;
-	expect: (method: string) => Expected;
+	expect: (method: string, paginated: boolean) => Expected;
 	status?: number;
 	/** Request Handling → Timeout; every other case leaves a busy machine ample time. */
 	timeoutSeconds?: number;
 }
 
 const byMethod = (method: string): Expected => (method === 'GET' ? 'retried' : 'not re-sent');
+// n8n's routing engine sends a one-answer operation itself; its network errors reach n8n unretried.
+const network = (method: string, paginated: boolean): Expected =>
+	paginated ? byMethod(method) : 'failed unretried';
 
 const faults: FaultCase[] = [
 	...[400, 401, 403, 404, 422, 500].map((status) => ({
@@ -35,19 +44,26 @@ const faults: FaultCase[] = [
 		expect: () => 'retried',
 	},
 	{ name: '429 without Retry-After', fault: { status: 429 }, expect: () => 'retried' },
-	...[502, 503, 504].map((status) => ({
+	...[502, 504].map((status) => ({
 		name: String(status),
 		fault: { status },
 		status,
 		expect: byMethod,
 	})),
-	{ name: 'connection reset', fault: { resetConnection: true }, expect: byMethod },
+	// Hex's "no capacity" answer: nothing was done, and the error does not say it may have been.
+	{
+		name: '503',
+		fault: { status: 503 },
+		status: 503,
+		expect: (method: string): Expected => (method === 'GET' ? 'retried' : 'error'),
+	},
+	{ name: 'connection reset', fault: { resetConnection: true }, expect: network },
 	{
 		name: 'slow response past the timeout',
 		// Far past the 1 s timeout (the fake stops waiting once the client has gone).
 		fault: { delayMs: 60_000 },
 		timeoutSeconds: 1,
-		expect: byMethod,
+		expect: network,
 	},
 	{
 		name: 'malformed JSON',
@@ -75,10 +91,17 @@ function check(run: HexRun, requests: number, expected: Expected, fault: FaultCa
 	}
 	want(error !== undefined, 'expected an error, got success');
 	want(requests === 1, `expected 1 request (no retry), got ${requests}`);
+	if (expected === 'failed unretried') return problems;
 	if (expected === 'error') {
 		want(
 			new RegExp(`^Hex API error ${fault.status}\\b`).test(error?.message ?? ''),
 			`unexpected message "${error?.message}"`,
+		);
+	}
+	if (expected === 'error') {
+		want(
+			!/it was not sent again/.test(error?.description ?? ''),
+			'the error says it was not sent again',
 		);
 	}
 	if (expected === 'not re-sent') {
@@ -146,7 +169,7 @@ describe('fault matrix: every operation under every fault', () => {
 			const requests = hex.fake.requests.filter(
 				(request) => request.operationId === operationId,
 			).length;
-			const problems = check(run, requests, fault.expect(method), fault);
+			const problems = check(run, requests, fault.expect(method, operation.paginated), fault);
 			seen.push(
 				JSON.stringify(run.items),
 				run.error ? JSON.stringify(run.error, Object.getOwnPropertyNames(run.error)) : '',
