@@ -89,6 +89,40 @@ async function waitForRest(url, timeoutMs = 180000) {
 	}
 }
 
+/**
+ * Waits until no finite CSS animation or transition runs on the page (a panel or dropdown has
+ * finished opening; endless ones such as spinners are left out), so that a screenshot shows the
+ * settled page. Fails loudly after timeoutMs, naming what still ran.
+ */
+async function settled(page, what, timeoutMs = 10000) {
+	// Both run in the page (Playwright sends their source).
+	const still = () =>
+		document
+			.getAnimations()
+			.filter(
+				(a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity,
+			)
+			.map((a) => a.animationName || a.transitionProperty || a.constructor.name);
+	try {
+		await page.waitForFunction(
+			() =>
+				!document
+					.getAnimations()
+					.some(
+						(a) =>
+							a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity,
+					),
+			undefined,
+			{ timeout: timeoutMs },
+		);
+	} catch (error) {
+		if (error?.name !== 'TimeoutError') throw error;
+		throw new Check(
+			`${what}: animations still running after ${timeoutMs / 1000} s: ${JSON.stringify(await page.evaluate(still))}`,
+		);
+	}
+}
+
 async function setupOwner(url) {
 	const response = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
@@ -259,7 +293,7 @@ async function main() {
 			await ndvIcon.evaluate((img) => img.complete && img.naturalWidth > 0),
 			'Hex icon did not render in the parameter panel',
 		);
-		await page.waitForTimeout(500); // let the panel's opening animation finish
+		await settled(page, 'the parameter panel did not finish opening');
 		const screenshot = await page.screenshot(); // written once every check has passed
 
 		// The Resource dropdown lists the resources of the built description. The editor appends its
@@ -326,7 +360,7 @@ async function main() {
 			notificationOrder.every((at, i) => at >= 0 && (i === 0 || at > notificationOrder[i - 1])),
 			`notification fields shown as ${JSON.stringify(lines)}`,
 		);
-		await page.waitForTimeout(300);
+		await settled(page, 'Run → Start did not settle after adding a notification');
 		const runStartShot = await page.screenshot();
 		await step('run-start');
 

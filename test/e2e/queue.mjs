@@ -36,6 +36,7 @@ const CREDENTIAL_ID = 'queueHexCredential';
 const WEBHOOK_WORKFLOW_ID = 'queueHexWebhookRun';
 const TRIGGER_WORKFLOW_ID = 'queueHexRunTrigger';
 // The whole test, setup included, is stopped after this (a hang is a failure, not a CI timeout).
+// It counts from when n8n is installed: a first install alone takes 6 to 20 minutes.
 const OVERALL_TIMEOUT_MS = 12 * 60_000;
 
 const t0 = Date.now();
@@ -61,10 +62,20 @@ async function check(name, fn) {
 	}
 }
 
-async function waitUntil(condition, timeoutMs, what) {
+/**
+ * Polls condition() every 500 ms until it returns a truthy value, and returns that value. Past
+ * timeoutMs it fails loudly: a Check "timed out after N s: <what>", with what seen() (if given)
+ * reports at that moment. No caller swallows it: a wait that times out fails its check.
+ */
+async function waitUntil(condition, timeoutMs, what, seen) {
 	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s: ${what}`);
+	for (;;) {
+		const value = await condition();
+		if (value) return value;
+		if (Date.now() > deadline) {
+			const state = seen ? ` (${await seen()})` : '';
+			throw new Check(`timed out after ${timeoutMs / 1000} s: ${what}${state}`);
+		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
@@ -268,6 +279,12 @@ async function main() {
 	}
 	const keep = process.argv.includes('--keep');
 	await ensureN8n(VERSION);
+	overall = setTimeout(() => {
+		console.log(
+			`queue FAIL the test did not finish within ${OVERALL_TIMEOUT_MS / 60000} minutes (after the install)`,
+		);
+		void cleanup().then(() => process.exit(1));
+	}, OVERALL_TIMEOUT_MS);
 	progress(`n8n ${VERSION} ready; starting Postgres, Redis, the fake Hex server and the collector`);
 	const [pg, redis, fake, collector] = await Promise.all([
 		startPostgres(),
@@ -436,17 +453,63 @@ async function main() {
 				const [id, status] = line.split('|');
 				return { id, status };
 			});
-	const finished = (rows) => rows.every((r) => !['new', 'running', 'waiting'].includes(r.status));
-	// An execution may still be saving after its response went out.
-	let webhookExecutions = [];
-	await waitUntil(
-		async () => {
-			webhookExecutions = await executionRows(WEBHOOK_WORKFLOW_ID);
-			return webhookExecutions.length >= CALLS && finished(webhookExecutions);
+	// Whether an execution has finished comes from n8n's own rows: main writes one (status new)
+	// before it enqueues the job, the worker sets it running, then success or error when it ends.
+	const finishedExecutions = async (workflowId, atLeast, timeoutMs, what) => {
+		let rows = [];
+		await waitUntil(
+			async () => {
+				rows = await executionRows(workflowId);
+				return (
+					rows.length >= atLeast &&
+					rows.every((r) => !['new', 'running', 'waiting'].includes(r.status))
+				);
+			},
+			timeoutMs,
+			what,
+			() =>
+				`${rows.length} executions by status: ${JSON.stringify(Object.fromEntries(countBy(rows.map((r) => r.status))))}`,
+		);
+		return rows;
+	};
+	/**
+	 * Which workers ran each execution of `ids` (a map id → worker indexes). A worker logs "Worker
+	 * started execution <id>" when it takes the job, before it marks the execution running (n8n's
+	 * JobProcessor.processJob), so a finished execution's line has been printed; this process may
+	 * not have read it from the worker's pipe yet, so this waits until each id is found in some
+	 * worker's output and fails loudly, naming the ones never found, after timeoutMs.
+	 */
+	const workersThatRan = async (ids, timeoutMs, label) => {
+		let where = new Map();
+		const nowhere = () => ids.filter((id) => where.get(id).length === 0);
+		await waitUntil(
+			() => {
+				const started = workers.map((w) => startedExecutions(w.logs()));
+				where = new Map(
+					ids.map((id) => [id, started.flatMap((set, i) => (set.has(id) ? [i] : []))]),
+				);
+				return nowhere().length === 0;
+			},
+			timeoutMs,
+			`a "Worker started execution" line for every one of the ${ids.length} ${label}`,
+			() =>
+				`${ids.length - nowhere().length} of ${ids.length} ${label} ran on a worker; none for ${nowhere().slice(0, 5).join(', ')}`,
+		);
+		return where;
+	};
+	// An execution may still be saving after its response went out. A timeout here fails each
+	// check that reads these rows (webhookExecutions() throws it).
+	const webhookExecutions = await finishedExecutions(
+		WEBHOOK_WORKFLOW_ID,
+		CALLS,
+		120000,
+		`the ${CALLS} webhook executions did not all finish`,
+	).then(
+		(rows) => () => rows,
+		(error) => () => {
+			throw error;
 		},
-		60000,
-		'the webhook executions did not all finish',
-	).catch(() => {});
+	);
 	const loadRequests = fake.requests.slice(requestsBefore);
 	const apiRuns = () =>
 		projects.flatMap((p) =>
@@ -532,10 +595,11 @@ async function main() {
 	});
 
 	await check('0 failed executions; the runs Hex failed went to the error output', async () => {
-		const byStatus = countBy(webhookExecutions.map((r) => r.status));
+		const rows = webhookExecutions();
+		const byStatus = countBy(rows.map((r) => r.status));
 		assert(
-			webhookExecutions.length === CALLS,
-			`${webhookExecutions.length} executions of the webhook workflow, expected ${CALLS}`,
+			rows.length === CALLS,
+			`${rows.length} executions of the webhook workflow, expected ${CALLS}`,
 		);
 		assert(
 			(byStatus.get('success') ?? 0) === CALLS,
@@ -556,16 +620,11 @@ async function main() {
 		return `${byStatus.get('success')} success, of which ${failures} reported their ERRORED run on the error output`;
 	});
 
-	const perWorker = workers.map((w) => startedExecutions(w.logs()));
-	await check('both workers executed some', () => {
-		const ids = webhookExecutions.map((r) => r.id);
-		const counts = perWorker.map((set) => ids.filter((id) => set.has(id)).length);
-		const nowhere = ids.filter((id) => !perWorker.some((set) => set.has(id)));
-		const twice = ids.filter((id) => perWorker.filter((set) => set.has(id)).length > 1);
-		assert(
-			nowhere.length === 0,
-			`${nowhere.length} executions ran on no worker (e.g. ${nowhere[0]})`,
-		);
+	await check('both workers executed some', async () => {
+		const ids = webhookExecutions().map((r) => r.id);
+		const where = await workersThatRan(ids, 30000, 'webhook executions');
+		const counts = workers.map((_, i) => ids.filter((id) => where.get(id).includes(i)).length);
+		const twice = ids.filter((id) => where.get(id).length > 1);
 		assert(twice.length === 0, `${twice.length} executions ran on both workers (e.g. ${twice[0]})`);
 		assert(
 			counts.every((n) => n > 0),
@@ -609,19 +668,14 @@ async function main() {
 	// --- Trigger ---------------------------------------------------------------------------------
 	const emittedIds = () => collector.emitted.map((e) => e.runId);
 	const waitForEmitted = (runIds, timeoutMs, what) =>
-		waitUntil(() => runIds.every((id) => emittedIds().includes(id)), timeoutMs, what);
-	const triggerExecutionsSettled = async () => {
-		const rows = await executionRows(TRIGGER_WORKFLOW_ID);
-		return finished(rows) ? rows : undefined;
-	};
-	progress('waiting for the trigger to emit the finished runs (it polls every minute)');
+		waitUntil(
+			() => runIds.every((id) => emittedIds().includes(id)),
+			timeoutMs,
+			what,
+			() =>
+				`${runIds.filter((id) => emittedIds().includes(id)).length} of ${runIds.length} emitted`,
+		);
 	const loadRunIds = createdRuns.map((r) => r.runId);
-	await waitForEmitted(loadRunIds, 150000, 'the trigger did not emit every finished run').catch(
-		(error) => progress(error.message),
-	);
-	await waitUntil(triggerExecutionsSettled, 30000, 'trigger executions did not finish').catch(
-		() => {},
-	);
 
 	const emittedOnce = (ids, label) => {
 		const counts = countBy(emittedIds());
@@ -643,14 +697,14 @@ async function main() {
 			`${label}: ${statusMismatch.length} emitted with a wrong status`,
 		);
 	};
-	const triggerOnWorkers = async () => {
-		const rows = await executionRows(TRIGGER_WORKFLOW_ID);
-		const sets = workers.map((w) => startedExecutions(w.logs()));
-		const onWorkers = rows.filter((r) => sets.some((set) => set.has(r.id))).length;
-		assert(rows.length > 0, 'the trigger workflow never ran');
-		assert(
-			onWorkers === rows.length,
-			`${onWorkers} of ${rows.length} trigger executions ran on a worker`,
+	// Once every expected run has arrived: the trigger's executions, each finished (so all it
+	// posted has arrived too) and successful.
+	const finishedTriggerExecutions = async () => {
+		const rows = await finishedExecutions(
+			TRIGGER_WORKFLOW_ID,
+			1,
+			120000,
+			'the trigger workflow never ran, or its executions did not all finish',
 		);
 		assert(
 			rows.every((r) => r.status === 'success'),
@@ -658,10 +712,25 @@ async function main() {
 		);
 		return rows;
 	};
+	const triggerOnWorkers = async (rows) => {
+		const where = await workersThatRan(
+			rows.map((r) => r.id),
+			30000,
+			'trigger executions',
+		);
+		const twice = rows.filter((r) => where.get(r.id).length > 1);
+		assert(
+			twice.length === 0,
+			`${twice.length} trigger executions ran on both workers (e.g. ${twice[0]?.id})`,
+		);
+	};
 	let triggerRows = [];
+	progress('waiting for the trigger to emit the finished runs (it polls every minute)');
 	await check('trigger: each finished run emitted exactly once', async () => {
+		await waitForEmitted(loadRunIds, 150000, 'the trigger did not emit every finished run');
+		triggerRows = await finishedTriggerExecutions();
 		emittedOnce(loadRunIds, 'during the load');
-		triggerRows = await triggerOnWorkers();
+		await triggerOnWorkers(triggerRows);
 		return `${loadRunIds.length} runs in ${triggerRows.length} trigger executions, all on workers`;
 	});
 
@@ -690,17 +759,15 @@ async function main() {
 	);
 	fake.state.finishRun(projects[0].id, stillRunning.runId, 'COMPLETED');
 	const afterRestartIds = [...whileDown.map((r) => r.runId), stillRunning.runId];
-	await waitForEmitted(
-		afterRestartIds,
-		150000,
-		'runs that finished around the restart were not emitted',
-	).catch((error) => progress(error.message));
-	await waitUntil(triggerExecutionsSettled, 30000, 'trigger executions did not finish').catch(
-		() => {},
-	);
 	await check('trigger: after a main restart nothing repeats', async () => {
+		await waitForEmitted(
+			afterRestartIds,
+			150000,
+			'runs that finished around the restart were not emitted',
+		);
+		const rows = await finishedTriggerExecutions();
 		emittedOnce([...loadRunIds, ...afterRestartIds], 'after the restart');
-		const rows = await triggerOnWorkers();
+		await triggerOnWorkers(rows);
 		return `${afterRestartIds.length} runs that finished while main was down or after it came back emitted once, none of the ${loadRunIds.length} earlier ones again; ${rows.length - triggerRows.length} more trigger executions`;
 	});
 
@@ -711,11 +778,7 @@ async function main() {
 	return failed.length === 0;
 }
 
-const overall = setTimeout(() => {
-	console.log(`queue FAIL the test did not finish within ${OVERALL_TIMEOUT_MS / 60000} minutes`);
-	void cleanup().then(() => process.exit(1));
-}, OVERALL_TIMEOUT_MS);
-
+let overall;
 main()
 	.then(
 		(ok) => ok,

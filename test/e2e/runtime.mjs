@@ -9,7 +9,8 @@
 // startN8n({ version, userFolder, port, env, echo, timeoutMs }) runs `n8n start` on
 // 127.0.0.1:<port> with the built package loaded from <repo>/dist (N8N_CUSTOM_EXTENSIONS; node
 // types CUSTOM.hex and CUSTOM.hexTrigger), waits until /healthz/readiness and /rest/settings
-// answer, and returns { url, logFile, logs(), stop(), exited, pid }; with command ['worker', ...]
+// answer, and returns { url, logFile, logs(), stop(), exited, pid } (logs(): all the process
+// printed so far, kept in memory as it arrives; logFile gets the same); with command ['worker', ...]
 // it runs a queue-mode worker instead, its health server on 127.0.0.1:<port>, ready once
 // /healthz/readiness answers (database migrated, Redis connected). n8nCli(version, args,
 // { userFolder, env }) runs
@@ -333,8 +334,13 @@ export async function startN8n({
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: envWithNode(nodeBin, await n8nEnv({ version, userFolder, env: { ...listen, ...env } })),
 	});
+	// What the process printed, kept as it arrives: the log file behind `out` is written
+	// asynchronously and may not hold the latest lines yet when it is read.
+	let output = '';
 	for (const stream of [child.stdout, child.stderr]) {
+		stream.setEncoding('utf8');
 		stream.on('data', (chunk) => {
+			output += chunk;
 			out.write(chunk);
 			if (echo) process.stdout.write(chunk);
 		});
@@ -348,7 +354,7 @@ export async function startN8n({
 			resolvePromise();
 		}),
 	);
-	const logs = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+	const logs = () => output;
 	const stop = async () => {
 		if (exited) return;
 		try {
