@@ -28,8 +28,8 @@ import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { actionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
-/** The fields as each resource declares them; `withHexRouting` adds the shared routing and merges. */
-export const HEX_PROPERTIES: INodeProperties[] = [
+/** The fields as each resource declares them; `withHexRouting` adds the shared routing. */
+const HEX_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -5,7 +5,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { dataConnectionLocator } from '../../shared/descriptions';
 import { refuseEmptyUpdate } from '../../shared/inputs';
 import {
 	connectionDetailsPreSend,
@@ -30,7 +29,6 @@ async function refuseEmptyConnectionUpdate(
 }
 
 export const updateFields: INodeProperties[] = [
-	dataConnectionLocator(show),
 	{
 		displayName: 'Connection Details Type',
 		name: 'connectionType',

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 	INodeParameters,
+	INodeProperties,
 } from 'n8n-workflow';
 import { isResourceLocatorValue } from 'n8n-workflow';
 
@@ -172,6 +173,30 @@ describe('expressions are evaluated no more often than n8n must (per item)', () 
 		expect(
 			[...new Set(shared)].filter((name) => name !== 'operation' && !SHARED_NAMES.has(name)),
 		).toEqual([]);
+	});
+
+	test('a field several operations show is declared once, for all of them', () => {
+		// Identical but for their operations: one property listing both costs one evaluation less.
+		const withoutOperations = (property: INodeProperties) =>
+			JSON.stringify(
+				{
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: { ...property.displayOptions?.show, operation: [] },
+					},
+				},
+				(_key, value: unknown) => (typeof value === 'function' ? String(value) : value),
+			);
+		const fields = new Hex().description.properties.filter(
+			(property) => property.name !== 'operation',
+		);
+		const declaredTwice = fields.filter(
+			(property, index) =>
+				fields.findIndex((other) => withoutOperations(other) === withoutOperations(property)) !==
+				index,
+		);
+		expect(declaredTwice.map((property) => property.name)).toEqual([]);
 	});
 
 	test('Project → Get by an expression: three evaluations of it and two of the base URL', async () => {
