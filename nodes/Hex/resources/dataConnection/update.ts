@@ -6,11 +6,9 @@ import type {
 } from 'n8n-workflow';
 
 import { refuseEmptyUpdate } from '../../shared/inputs';
-import {
-	connectionDetailsPreSend,
-	connectionTypeOptions,
-	updateDetailProperties,
-} from './connectionDetails';
+import { connectionDetailsPreSend } from './connectionDetailsBody';
+import { updateDetailProperties } from './connectionTypeFields';
+import { connectionTypeOptions } from './connectionTypes';
 import { connectionSettingsOptions, connectionSettingsPreSend } from './connectionSettings';
 
 const show = { resource: ['dataConnection'], operation: ['update'] };
