@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { inputParameterFields } from '../../shared/inputParameters';
+import { inputParameterFields } from '../../shared/projectInputParameters';
 import { checkWaitSettings } from './runWait';
 import { waitSettingsFields } from './waitSettings';
 
