@@ -80,8 +80,8 @@ export class Hex implements INodeType {
 		icon: { light: 'file:../../icons/hex.svg', dark: 'file:../../icons/hex.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Replaced in the constructor by the chosen operation's action, e.g. "Start a run".
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's action, e.g. "Start a run".
+		subtitle: actionSubtitle(HEX_PROPERTIES),
 		description: 'Run Hex projects and manage users, projects, runs and data connections',
 		defaults: { name: 'Hex' },
 		usableAsTool: true,
@@ -95,10 +95,6 @@ export class Hex implements INodeType {
 		},
 		properties: withHexRouting(HEX_PROPERTIES),
 	};
-
-	constructor() {
-		this.description.subtitle = actionSubtitle(this.description.properties);
-	}
 
 	methods = {
 		listSearch: {
