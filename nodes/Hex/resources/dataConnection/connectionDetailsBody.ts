@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { refuseEmptyUpdate } from '../../shared/inputs';
 import type { DetailField } from './connectionTypes';
 import { CONNECTION_TYPES, parameterName } from './connectionTypes';
 import { normalizePem } from './pem';
@@ -74,4 +75,17 @@ export function connectionDetailsPreSend(mode: 'create' | 'update') {
 		};
 		return requestOptions;
 	};
+}
+
+/** Update's last body step (on Update Fields, its last field): Hex refuses an empty body. */
+export async function refuseEmptyConnectionUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	refuseEmptyUpdate(
+		this,
+		(requestOptions.body ?? {}) as IDataObject,
+		'Choose a Connection Details Type to change its details, or add a field under Update Fields.',
+	);
+	return requestOptions;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { DetailField } from './connectionTypes';
+import { connectionDetailsPreSend } from './connectionDetailsBody';
 import { CONNECTION_TYPES, parameterName } from './connectionTypes';
 
 function toProperty(type: string, field: DetailField): INodeProperties {
@@ -75,5 +76,6 @@ export function updateDetailProperties(show: IDataObject): INodeProperties[] {
 		description: 'The connection settings to change; unset ones stay as they are',
 		displayOptions: { show: { ...show, connectionType: [type] } },
 		options: fields.map((field) => toProperty(type, field)),
+		routing: { send: { preSend: [connectionDetailsPreSend('update')] } },
 	}));
 }
