@@ -8,10 +8,10 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
-		// README.md and .github/workflows/*.yml, imported by tests as text.
-		'\\.(md|yml)$': '<rootDir>/test/support/textTransform.cjs',
+		// .github/workflows/*.yml, imported by tests as text.
+		'\\.yml$': '<rootDir>/test/support/textTransform.cjs',
 	},
-	moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'node', 'md', 'yml'],
+	moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'node', 'yml'],
 	testTimeout: 60000,
 	verbose: true,
 };

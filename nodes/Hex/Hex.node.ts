@@ -28,8 +28,8 @@ import { HEX_BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { actionSubtitle } from './shared/descriptions';
 import { withHexRouting } from './shared/routing';
 
-/** The fields as each resource declares them; `withHexRouting` adds the shared routing and merges. */
-export const HEX_PROPERTIES: INodeProperties[] = [
+/** The fields as each resource declares them; `withHexRouting` adds the shared routing. */
+const HEX_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -80,8 +80,8 @@ export class Hex implements INodeType {
 		icon: { light: 'file:../../icons/hex.svg', dark: 'file:../../icons/hex.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Replaced in the constructor by the chosen operation's action, e.g. "Start a run".
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's action, e.g. "Start a run".
+		subtitle: actionSubtitle(HEX_PROPERTIES),
 		description: 'Run Hex projects and manage users, projects, runs and data connections',
 		defaults: { name: 'Hex' },
 		usableAsTool: true,
@@ -95,10 +95,6 @@ export class Hex implements INodeType {
 		},
 		properties: withHexRouting(HEX_PROPERTIES),
 	};
-
-	constructor() {
-		this.description.subtitle = actionSubtitle(this.description.properties);
-	}
 
 	methods = {
 		listSearch: {

@@ -22,6 +22,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
+	IConnections,
 } from 'n8n-workflow';
 import {
 	createRunExecutionData,
@@ -203,15 +204,19 @@ function hexWorkflow(node: INode): Workflow {
 	});
 }
 
-export function lifecycleHooks(node: INode): ExecutionLifecycleHooks {
+export function lifecycleHooks(
+	node: INode,
+	nodes: INode[] = [node],
+	connections: IConnections = {},
+): ExecutionLifecycleHooks {
 	return new ExecutionLifecycleHooks('manual', '1', {
 		id: 'hex-test',
 		name: 'Hex test',
 		active: false,
 		activeVersionId: null,
 		isArchived: false,
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	});
@@ -240,6 +245,57 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
+	};
+}
+
+/** A workflow as n8n saves it: nodes with their typeVersion and the parameters set, connections. */
+export interface SavedWorkflow {
+	nodes: INode[];
+	connections: IConnections;
+}
+
+/**
+ * Runs a saved workflow of Hex nodes as n8n would: each node at the typeVersion it was saved
+ * with, parameters left at their default filled in by n8n, from the node nothing connects to,
+ * which gets `input`. Returns each node's output items (and the error, if one failed).
+ */
+export async function runSavedWorkflow(options: {
+	workflow: SavedWorkflow;
+	credentials: ICredentialDataDecryptedObject;
+	input?: IDataObject[];
+}): Promise<{ output: Record<string, INodeExecutionData[]>; error?: ExecutionError }> {
+	const { nodes, connections } = options.workflow;
+	const targets = new Set(
+		Object.values(connections).flatMap((outputs) =>
+			(outputs.main ?? []).flatMap((links) => (links ?? []).map((link) => link.node)),
+		),
+	);
+	const start = nodes.find((node) => !targets.has(node.name)) as INode;
+	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: start, data: { main: [input] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(
+		additionalDataFor(options.credentials, lifecycleHooks(start, nodes, connections)),
+		'manual',
+		runExecutionData,
+	);
+	const workflow = new Workflow({
+		id: 'hex-test',
+		nodes,
+		connections,
+		nodeTypes: new HexNodeTypes(),
+		active: false,
+	});
+	const run = await execution.processRunExecutionData(workflow);
+	const { runData } = run.data.resultData;
+	return {
+		output: Object.fromEntries(
+			Object.entries(runData).map(([name, tasks]) => [name, tasks[0]?.data?.main?.[0] ?? []]),
+		),
+		error: run.data.resultData.error,
 	};
 }
 

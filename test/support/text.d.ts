@@ -1,8 +1,4 @@
 // Text files imported by tests (jest.config.js transforms them to their text).
-declare module '*.md' {
-	const text: string;
-	export default text;
-}
 declare module '*.yml' {
 	const text: string;
 	export default text;

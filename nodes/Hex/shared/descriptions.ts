@@ -5,6 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { returnAllAndLimit } from './pagination';
+
 /**
  * The "By URL" mode of a locator: an example link. The ID is taken from the link and checked in
  * plain code when the node runs (`hexIdValue` in pathParameters.ts), not by a mode's
@@ -116,6 +118,14 @@ export function userLocator(show: IDisplayOptions['show']): INodeProperties {
 		show,
 		searchListMethod: 'searchUsers',
 	});
+}
+
+/** Return All and Limit, declared once for several list operations of a resource. */
+export function returnAllAndLimitFor(resource: string, operations: string[]): INodeProperties[] {
+	return returnAllAndLimit(resource, operations[0]).map((property) => ({
+		...property,
+		displayOptions: { show: { ...property.displayOptions?.show, operation: operations } },
+	}));
 }
 
 const SORT_BY: INodeProperties = {

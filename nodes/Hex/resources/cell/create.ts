@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dataConnectionLocator } from '../../shared/descriptions';
-import { cellProjectLocator, SQL_DATA_CONNECTION_ID } from './cellLocator';
+import { SQL_DATA_CONNECTION_ID } from './cellLocator';
 import { cellTypeField } from './cellType';
 
 const show = { resource: ['cell'], operation: ['create'] };
 const showForSql = { ...show, cellType: ['SQL'] };
 
 export const createFields: INodeProperties[] = [
-	cellProjectLocator(show),
 	cellTypeField(show, 'The type of the new cell'),
 	{
 		displayName: 'Source',

@@ -1,11 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/pagination';
-import { cellProjectLocator } from './cellLocator';
 
-const show = { resource: ['cell'], operation: ['getAll'] };
-
-export const getAllFields: INodeProperties[] = [
-	cellProjectLocator(show),
-	...returnAllAndLimit('cell', 'getAll'),
-];
+export const getAllFields: INodeProperties[] = [...returnAllAndLimit('cell', 'getAll')];

@@ -1,12 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cellLocator, pickerProjectField } from './cellLocator';
-
 const show = { resource: ['cell'], operation: ['getOutput'] };
 
 export const getOutputFields: INodeProperties[] = [
-	pickerProjectField(show),
-	cellLocator(show),
 	{
 		displayName: 'Options',
 		name: 'options',

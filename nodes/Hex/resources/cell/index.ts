@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
+import { cellLocator, cellProjectLocator, pickerProjectField } from './cellLocator';
 import { cellOutputItems, deletedCell } from './cellOutput';
 import { chartImageQuery, chartImageToBinary } from './chartImage';
 import { createFields } from './create';
-import { deleteFields } from './delete';
-import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { getOutputFields } from './getOutput';
@@ -13,6 +12,10 @@ import { updateFields } from './update';
 import { buildCreateCellBody, buildUpdateCellBody, projectIdInQuery } from './cellRequest';
 
 const showOnlyForCells = { resource: ['cell'] };
+const showForOneCell = {
+	...showOnlyForCells,
+	operation: ['get', 'update', 'delete', 'getOutput', 'getChartImage'],
+};
 
 export const cellDescription: INodeProperties[] = [
 	{
@@ -95,11 +98,12 @@ export const cellDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	cellProjectLocator({ ...showOnlyForCells, operation: ['getAll', 'create'] }),
 	...getAllFields,
-	...getFields,
+	pickerProjectField(showForOneCell),
+	cellLocator(showForOneCell),
 	...createFields,
 	...updateFields,
-	...deleteFields,
 	...getOutputFields,
 	...getChartImageFields,
 ];

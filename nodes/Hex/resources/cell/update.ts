@@ -1,15 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dataConnectionLocator } from '../../shared/descriptions';
-import { cellLocator, NEW_DATA_CONNECTION_ID, pickerProjectField } from './cellLocator';
+import { NEW_DATA_CONNECTION_ID } from './cellLocator';
 import { cellTypeField } from './cellType';
 
 const show = { resource: ['cell'], operation: ['update'] };
 const showForSql = { ...show, cellType: ['SQL'] };
 
 export const updateFields: INodeProperties[] = [
-	pickerProjectField(show),
-	cellLocator(show),
 	cellTypeField(show, 'The type of the cell (Hex takes the new source under the matching key)'),
 	{
 		displayName: 'Data Connection Action',

@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
-import { getFields } from './get';
 import { getAllFields } from './getAll';
+import { collectionLocator } from './collectionLocator';
 import { buildEditCollectionBody } from './collectionRequest';
 import { updateFields } from './update';
 
@@ -56,7 +56,7 @@ export const collectionDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	...getFields,
+	collectionLocator({ ...showOnlyForCollections, operation: ['get', 'update'] }),
 	...createFields,
 	...updateFields,
 ];

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { collectionLocator } from './collectionLocator';
 import { collectionFieldOptions } from './collectionRequest';
 
 const show = { resource: ['collection'], operation: ['update'] };
@@ -14,7 +13,6 @@ const nameField: INodeProperties = {
 };
 
 export const updateFields: INodeProperties[] = [
-	collectionLocator(show),
 	{
 		displayName: 'Update Fields',
 		name: 'collectionUpdateFields',

@@ -1,10 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	connectionDetailsPreSend,
-	connectionTypeOptions,
-	createDetailProperties,
-} from './connectionDetails';
+import { connectionDetailsPreSend } from './connectionDetailsBody';
+import { createDetailProperties } from './connectionTypeFields';
+import { connectionTypeOptions } from './connectionTypes';
 import { connectionSettingsOptions, connectionSettingsPreSend } from './connectionSettings';
 
 const show = { resource: ['dataConnection'], operation: ['create'] };

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dataConnectionLocator } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
-import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { updateFields } from './update';
 import { updateSchemaFields } from './updateSchema';
@@ -62,7 +62,10 @@ export const dataConnectionDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	...getFields,
+	dataConnectionLocator({
+		...showOnlyForDataConnections,
+		operation: ['get', 'update', 'updateSchema'],
+	}),
 	...createFields,
 	...updateFields,
 	...updateSchemaFields,

@@ -1,36 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { dataConnectionLocator } from '../../shared/descriptions';
-import { refuseEmptyUpdate } from '../../shared/inputs';
-import {
-	connectionDetailsPreSend,
-	connectionTypeOptions,
-	updateDetailProperties,
-} from './connectionDetails';
+import { refuseEmptyConnectionUpdate } from './connectionDetailsBody';
+import { updateDetailProperties } from './connectionTypeFields';
+import { connectionTypeOptions } from './connectionTypes';
 import { connectionSettingsOptions, connectionSettingsPreSend } from './connectionSettings';
 
 const show = { resource: ['dataConnection'], operation: ['update'] };
 
-/** Runs after every other step of the body (it belongs to the last property): Hex requires a body. */
-async function refuseEmptyConnectionUpdate(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	refuseEmptyUpdate(
-		this,
-		(requestOptions.body ?? {}) as IDataObject,
-		'Choose a Connection Details Type to change its details, or add a field under Update Fields.',
-	);
-	return requestOptions;
-}
-
 export const updateFields: INodeProperties[] = [
-	dataConnectionLocator(show),
 	{
 		displayName: 'Connection Details Type',
 		name: 'connectionType',
@@ -47,10 +24,7 @@ export const updateFields: INodeProperties[] = [
 			},
 		},
 	},
-	...updateDetailProperties(show).map((property) => ({
-		...property,
-		routing: { send: { preSend: [connectionDetailsPreSend('update')] } },
-	})),
+	...updateDetailProperties(show),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { dataConnectionLocator } from '../../shared/descriptions';
 import { schemaUpdatesPreSend } from './schemaUpdates';
 
 const show = { resource: ['dataConnection'], operation: ['updateSchema'] };
 
 export const updateSchemaFields: INodeProperties[] = [
-	dataConnectionLocator(show),
 	{
 		displayName: 'Updates',
 		name: 'updates',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
-import { inputParameterFields } from '../../shared/inputParameters';
+import { inputParameterFields } from '../../shared/projectInputParameters';
 import {
 	EMBEDDING_FIELDS,
 	EMBEDDING_INPUT_PARAMETERS,

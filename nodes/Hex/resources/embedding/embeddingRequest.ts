@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { InputParameterNames } from '../../shared/inputParameters';
-import { readInputParameters, readNamedValues } from '../../shared/inputParameters';
+import type { InputParameterNames } from '../../shared/projectInputParameters';
+import { readInputParameters, readNamedValues } from '../../shared/projectInputParameters';
 import { fail } from '../../shared/inputs';
 
 /** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */

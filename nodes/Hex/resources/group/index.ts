@@ -2,10 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
-import { deleteFields } from './delete';
-import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { buildCreateGroupBody, buildEditGroupBody, deletedGroup } from './groupRequest';
+import { groupLocator } from './groupLocator';
 import { updateFields } from './update';
 
 const showOnlyForGroups = { resource: ['group'] };
@@ -70,8 +69,7 @@ export const groupDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	...getFields,
+	groupLocator({ ...showOnlyForGroups, operation: ['get', 'update', 'delete'] }),
 	...createFields,
 	...updateFields,
-	...deleteFields,
 ];

@@ -1,13 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { groupLocator } from './groupLocator';
-
 const show = { resource: ['group'], operation: ['update'] };
 const idsPlaceholder =
 	'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c, 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 
 export const updateFields: INodeProperties[] = [
-	groupLocator(show),
 	{
 		displayName: 'Update Fields',
 		name: 'groupUpdateFields',

@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
-
 const show = { resource: ['project'], operation: ['export'] };
 
 export const exportFields: INodeProperties[] = [
-	projectLocator(show),
 	{
 		displayName: 'Version',
 		name: 'version',

@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
-
 const show = { resource: ['project'], operation: ['get'] };
 
 export const getFields: INodeProperties[] = [
-	projectLocator(show),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sortCollection } from '../../shared/descriptions';
-import { returnAllAndLimit } from '../../shared/pagination';
 
 const show = { resource: ['project'], operation: ['getAll'] };
 const listOfNames =
 	'={{ String($value).split(",").map(name => name.trim()).filter(name => name) }}';
 
 export const getAllFields: INodeProperties[] = [
-	...returnAllAndLimit('project', 'getAll'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

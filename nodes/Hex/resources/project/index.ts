@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
+import { projectLocator, returnAllAndLimitFor } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
 import { hexIdInBody } from '../../shared/pathParameters';
 import { createFields } from './create';
@@ -7,10 +8,10 @@ import { exportFields } from './export';
 import { attachExportFile } from './exportFile';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
-import { getQueriedTablesFields } from './getQueriedTables';
 import { shareWithCollectionsFields } from './shareWithCollections';
 import { shareWithGroupsFields } from './shareWithGroups';
 import { shareWithUsersFields } from './shareWithUsers';
+import { sharingOptions } from './sharingFields';
 import type { SharingTarget } from './sharingRequest';
 import {
 	buildWorkspaceAndPublicBody,
@@ -136,14 +137,33 @@ export const projectDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	projectLocator({
+		...showOnlyForProjects,
+		operation: [
+			'get',
+			'update',
+			'export',
+			'getQueriedTables',
+			'shareWithUsers',
+			'shareWithGroups',
+			'shareWithCollections',
+			'updateWorkspaceAndPublicAccess',
+		],
+	}),
+	...returnAllAndLimitFor('project', ['getAll', 'getQueriedTables']),
 	...getAllFields,
 	...getFields,
 	...createFields,
 	...updateFields,
 	...exportFields,
-	...getQueriedTablesFields,
 	...shareWithUsersFields,
 	...shareWithGroupsFields,
 	...shareWithCollectionsFields,
 	...updateSharingFields,
+	sharingOptions([
+		'shareWithUsers',
+		'shareWithGroups',
+		'shareWithCollections',
+		'updateWorkspaceAndPublicAccess',
+	]),
 ];

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
 import type { SharingTarget } from './sharingRequest';
 import {
 	buildSharingUpsertBody,
@@ -8,15 +7,15 @@ import {
 	SHARING_CHUNK_SIZE,
 } from './sharingRequest';
 
-/** "Options → Ignore Per-Item Errors" of every sharing operation. */
-export function sharingOptions(operation: string): INodeProperties {
+/** "Options → Ignore Per-Item Errors" of the sharing operations. */
+export function sharingOptions(operations: string[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: ['project'], operation: [operation] } },
+		displayOptions: { show: { resource: ['project'], operation: operations } },
 		options: [
 			{
 				displayName: 'Ignore Per-Item Errors',
@@ -30,11 +29,10 @@ export function sharingOptions(operation: string): INodeProperties {
 	};
 }
 
-/** Project, IDs, access level and options of Share with Users / Groups / Collections. */
+/** IDs and access level of Share with Users / Groups / Collections. */
 export function shareWithFields(operation: string, target: SharingTarget): INodeProperties[] {
 	const show = { resource: ['project'], operation: [operation] };
 	return [
-		projectLocator(show),
 		{
 			displayName: target.label,
 			name: `${target.item}Ids`,
@@ -56,6 +54,5 @@ export function shareWithFields(operation: string, target: SharingTarget): INode
 			description: `The access level every listed ${target.item} gets; "None" removes their access`,
 			displayOptions: { show },
 		},
-		sharingOptions(operation),
 	];
 }

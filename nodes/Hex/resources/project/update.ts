@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
-
 const show = { resource: ['project'], operation: ['update'] };
 
 export const updateFields: INodeProperties[] = [
-	projectLocator(show),
 	{
 		displayName: 'Status Action',
 		name: 'statusAction',

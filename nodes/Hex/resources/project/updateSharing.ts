@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { projectLocator } from '../../shared/descriptions';
-import { sharingOptions } from './sharingFields';
 import { PROJECT_ACCESS_OPTIONS } from './sharingRequest';
 
-const operation = 'updateWorkspaceAndPublicAccess';
-const show = { resource: ['project'], operation: [operation] };
+const show = { resource: ['project'], operation: ['updateWorkspaceAndPublicAccess'] };
 
 const LEVELS = [
 	...PROJECT_ACCESS_OPTIONS,
@@ -13,7 +10,6 @@ const LEVELS = [
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 export const updateSharingFields: INodeProperties[] = [
-	projectLocator(show),
 	{
 		displayName: 'Workspace Access',
 		name: 'workspaceAccess',
@@ -32,5 +28,4 @@ export const updateSharingFields: INodeProperties[] = [
 		description: 'The access anyone with the link gets, without logging in to Hex',
 		displayOptions: { show },
 	},
-	sharingOptions(operation),
 ];

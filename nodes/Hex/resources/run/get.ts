@@ -1,14 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runProjectLocator } from './runProject';
-import { runIdField } from './runId';
 import { expandedStatsHeader } from './runRequest';
 
 const show = { resource: ['run'], operation: ['get'] };
 
 export const getFields: INodeProperties[] = [
-	runProjectLocator(show),
-	runIdField(show),
 	{
 		displayName: 'Options',
 		name: 'options',

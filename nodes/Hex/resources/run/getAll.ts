@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runProjectLocator } from './runProject';
 import { returnAllAndLimit } from '../../shared/pagination';
 
 const show = { resource: ['run'], operation: ['getAll'] };
 
 export const getAllFields: INodeProperties[] = [
-	runProjectLocator(show),
 	...returnAllAndLimit('run', 'getAll'),
 	{
 		displayName: 'Filters',

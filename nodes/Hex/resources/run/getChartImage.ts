@@ -1,14 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { chartImageFields } from '../cell/chartImage';
-import { runIdField } from './runId';
-import { runProjectLocator } from './runProject';
 
 const show = { resource: ['run'], operation: ['getChartImage'] };
 
 export const getChartImageFields: INodeProperties[] = [
-	runProjectLocator(show),
-	runIdField(show),
 	{
 		displayName: 'Cell Static ID',
 		name: 'staticId',

@@ -2,12 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { offsetPagination } from '../../shared/pagination';
 import { chartImageQuery, chartImageToBinary } from '../cell/chartImage';
-import { cancelFields } from './cancel';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
+import { runProjectLocator } from './runProject';
 import { startFields } from './start';
 import { waitFields } from './wait';
 import { waitAfterStart, waitForExistingRun } from './runWait';
@@ -88,10 +88,25 @@ export const runDescription: INodeProperties[] = [
 		],
 		default: 'start',
 	},
+	runProjectLocator({
+		...showOnlyForRuns,
+		operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage'],
+	}),
 	...startFields,
+	{
+		displayName: 'Run ID',
+		name: 'runId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+		description: 'The ID of the run, as returned by Start or Get Many',
+		displayOptions: {
+			show: { ...showOnlyForRuns, operation: ['get', 'cancel', 'wait', 'getChartImage'] },
+		},
+	},
 	...getFields,
 	...getAllFields,
-	...cancelFields,
 	...waitFields,
 	...getChartImageFields,
 ];

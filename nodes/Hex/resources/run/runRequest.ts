@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readInputParameters } from '../../shared/inputParameters';
+import { readInputParameters } from '../../shared/projectInputParameters';
 import { fail, readHexIdList, splitList } from '../../shared/inputs';
 
 interface NotificationFields {

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { inputParameterFields } from '../../shared/inputParameters';
-import { runProjectLocator } from './runProject';
+import { inputParameterFields } from '../../shared/projectInputParameters';
 import { checkWaitSettings } from './runWait';
 import { waitSettingsFields } from './waitSettings';
 
 const show = { resource: ['run'], operation: ['start'] };
 
 export const startFields: INodeProperties[] = [
-	runProjectLocator(show),
 	...inputParameterFields(show, {
 		none: "Use the published app's default inputs",
 		fields:

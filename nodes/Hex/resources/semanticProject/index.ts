@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ingestFields } from './ingest';
+import { semanticProjectField } from './semanticProjectField';
 import { buildSemanticUpdateBody } from './semanticRequests';
 import { updateFields } from './update';
 
@@ -38,6 +39,7 @@ export const semanticProjectDescription: INodeProperties[] = [
 		],
 		default: 'ingest',
 	},
+	semanticProjectField({ ...showOnlyForSemanticProjects, operation: ['ingest', 'update'] }),
 	...ingestFields,
 	...updateFields,
 ];

@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { buildIngestForm, DEFAULT_ZIP_FIELD } from './semanticRequests';
-import { semanticProjectField } from './semanticProjectField';
 
 const show = { resource: ['semanticProject'], operation: ['ingest'] };
 
 export const ingestFields: INodeProperties[] = [
-	semanticProjectField(show),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',

@@ -1,11 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { semanticProjectField } from './semanticProjectField';
-
 const show = { resource: ['semanticProject'], operation: ['update'] };
 
 export const updateFields: INodeProperties[] = [
-	semanticProjectField(show),
 	{
 		displayName: 'Updates',
 		name: 'semanticUpdates',

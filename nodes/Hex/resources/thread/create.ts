@@ -1,14 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { attachmentsField, promptField } from './attachments';
 import { optionalProjectLocator } from './threadLocator';
-import { waitUntilIdleFields } from './threadWait';
 
 const show = { resource: ['thread'], operation: ['create'] };
 
 export const createFields: INodeProperties[] = [
-	promptField(show),
-	attachmentsField(show),
 	{
 		displayName: 'Additional Fields',
 		name: 'threadAdditionalFields',
@@ -43,5 +39,4 @@ export const createFields: INodeProperties[] = [
 			optionalProjectLocator,
 		],
 	},
-	...waitUntilIdleFields(show),
 ];

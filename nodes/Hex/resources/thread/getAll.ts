@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/pagination';
 import { sendThreadFilters } from './threadRequest';
 
 const show = { resource: ['thread'], operation: ['getAll'] };
 
 export const getAllFields: INodeProperties[] = [
-	...returnAllAndLimit('thread', 'getAll'),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,13 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/pagination';
-import { threadLocator } from './threadLocator';
-
 const show = { resource: ['thread'], operation: ['getMessages'] };
 
 export const getMessagesFields: INodeProperties[] = [
-	threadLocator(show),
-	...returnAllAndLimit('thread', 'getMessages'),
 	{
 		displayName: 'Options',
 		name: 'options',

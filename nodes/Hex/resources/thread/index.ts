@@ -1,16 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { returnAllAndLimitFor } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
-import { continueFields } from './continue';
+import { attachmentsField, promptField } from './attachments';
 import { createFields } from './create';
-import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getMessagesFields } from './getMessages';
 import { threadMessagesPagination } from './messagesPagination';
-import { waitUntilIdle } from './threadWait';
+import { threadLocator } from './threadLocator';
+import { waitUntilIdle, waitUntilIdleFields } from './threadWait';
 import { buildContinueThreadBody, buildCreateThreadBody } from './threadRequest';
 
 const showOnlyForThreads = { resource: ['thread'] };
+const showForPrompts = { ...showOnlyForThreads, operation: ['create', 'continue'] };
 
 export const threadDescription: INodeProperties[] = [
 	{
@@ -76,9 +78,12 @@ export const threadDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	threadLocator({ ...showOnlyForThreads, operation: ['get', 'getMessages', 'continue'] }),
+	promptField(showForPrompts),
+	attachmentsField(showForPrompts),
 	...createFields,
-	...getFields,
+	...waitUntilIdleFields(showForPrompts),
+	...returnAllAndLimitFor('thread', ['getAll', 'getMessages']),
 	...getAllFields,
 	...getMessagesFields,
-	...continueFields,
 ];

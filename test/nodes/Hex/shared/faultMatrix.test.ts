@@ -1,5 +1,4 @@
 import { Hex } from '../../../../nodes/Hex/Hex.node';
-import readme from '../../../../README.md';
 import type { HexRun } from '../../../harness/engine';
 import type { HexTestbed } from '../../../support/hex';
 import type { FakeFixture } from '../../../support/cases';
@@ -188,12 +187,5 @@ describe('fault matrix: every operation under every fault', () => {
 		expect(outcomes).toHaveLength(cases.length);
 		expect(unexpected.map((outcome) => outcome.label)).toEqual([]);
 		expect(seen.filter((text) => text.includes(hex.fake.token))).toEqual([]);
-	});
-
-	test('the README states the size of this matrix', () => {
-		expect(readme).toContain(`under ${faults.length} faults`);
-		expect(readme).toContain(
-			`fault matrix: ${faults.length} faults x ${operations.length} operations = ${cases.length} cases`,
-		);
 	});
 });

@@ -1,6 +1,6 @@
 import type { HexTestbed } from '../../../../support/hex';
 import { expectedRequest, json, locator, startTestbed } from '../../../../support/hex';
-import { normalizePem } from '../../../../../nodes/Hex/resources/dataConnection/connectionDetails';
+import { normalizePem } from '../../../../../nodes/Hex/resources/dataConnection/pem';
 
 type DataConnection = HexTestbed['fake']['state']['dataConnections'][number];
 

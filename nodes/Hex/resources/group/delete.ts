@@ -1,7 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { groupLocator } from './groupLocator';
-
-export const deleteFields: INodeProperties[] = [
-	groupLocator({ resource: ['group'], operation: ['delete'] }),
-];
