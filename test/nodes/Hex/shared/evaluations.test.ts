@@ -32,6 +32,7 @@ const SHARED_NAMES = new Set([
 	'binaryPropertyName',
 	'access',
 	'pollInterval',
+	'pollsPerMinute',
 	'timeout',
 	'cancelOnTimeout',
 	'connectionType',
