@@ -8,8 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hexIdValue, isHexId } from '../Hex/shared/pathParameters';
 import type { Answer, HexProject } from './requests';
-import { answerError, forEachProjectPage, getAnswer, PAGE_SIZE } from './requests';
-import type { ProjectCursor, RunFinishedState } from './state';
+import { answerError, getAnswer, PAGE_SIZE, projectPage } from './requests';
+import type { ProjectCursor, ProjectList, RunFinishedState } from './state';
 import {
 	advanceWatermark,
 	loadState,
@@ -140,26 +140,70 @@ function selectedProjects(context: IPollFunctions): WatchedProject[] {
 }
 
 /**
- * Every published project the token can see. Unpublished projects are left out: they cannot be
+ * The published projects of a ListProjects page. Unpublished projects are left out: they cannot be
  * run through the API or on a schedule, and Hex refuses to list their runs (422).
  */
-async function publishedProjects(
+function publishedOn(page: HexProject[]): WatchedProject[] {
+	return page
+		.filter((project) => project.lastPublishedAt !== null && project.lastPublishedAt !== undefined)
+		.map((project) => ({
+			id: project.id,
+			...(typeof project.title === 'string' ? { title: project.title } : {}),
+		}));
+}
+
+/** The list to start from when none is stored: the projects already watched, if any. */
+function startingList(previous: RunFinishedState | undefined): ProjectList {
+	const projects: ProjectList['projects'] = {};
+	for (const id of Object.keys(previous?.projects ?? {})) projects[id] = { s: 0 };
+	return { pass: 0, projects };
+}
+
+const watchedIn = (list: ProjectList): WatchedProject[] =>
+	Object.entries(list.projects).map(([id, { t }]) => ({
+		id,
+		...(t !== undefined ? { title: t } : {}),
+	}));
+
+/**
+ * Reads the next page of the project list into `list` (one request). A pass over the whole list
+ * takes one poll per page; at its last page, projects listed in neither this pass nor the one
+ * before are dropped (two passes: a page can shift between reads and miss a project once).
+ */
+async function refreshList(
 	context: IPollFunctions,
 	requests: PollRequests,
-): Promise<WatchedProject[]> {
-	const projects: WatchedProject[] = [];
-	await forEachProjectPage(context, {}, (page: HexProject[]) => {
-		requests.used += 1;
-		for (const project of page) {
-			if (project.lastPublishedAt === null || project.lastPublishedAt === undefined) continue;
-			projects.push({
-				id: project.id,
-				...(typeof project.title === 'string' ? { title: project.title } : {}),
-			});
+	list: ProjectList,
+	startedAt: number,
+): Promise<void> {
+	requests.used += 1;
+	const page = await projectPage(context, {}, list.after);
+	if (!page.ok) {
+		// A stored cursor that Hex no longer takes: the next poll starts the pass again.
+		if (page.response.statusCode === 400 && list.after !== undefined) {
+			delete list.after;
+			return;
 		}
-		return true;
-	});
-	return projects;
+		throw await answerError(context, page.response);
+	}
+	list.passAt ??= startedAt;
+	for (const project of publishedOn(page.projects)) {
+		list.projects[project.id] = {
+			...(project.title !== undefined ? { t: project.title } : {}),
+			s: list.pass,
+		};
+	}
+	if (page.after !== undefined) {
+		list.after = page.after;
+		return;
+	}
+	for (const [id, entry] of Object.entries(list.projects)) {
+		if (entry.s < list.pass - 1) delete list.projects[id];
+	}
+	delete list.after;
+	list.lastPassAt = list.passAt;
+	delete list.passAt;
+	list.pass += 1;
 }
 
 const runsUrl = (projectId: string) => `/v1/projects/${encodeURIComponent(projectId)}/runs`;
@@ -306,6 +350,28 @@ function toItems(runs: Array<{ run: IDataObject; title?: string }>): INodeExecut
 }
 
 /**
+ * The projects a test event may read: the selected ones; in All Projects mode the stored list,
+ * most recently run first, or else the first page of the project list.
+ */
+async function testEventProjects(
+	context: IPollFunctions,
+	settings: Settings,
+	requests: PollRequests,
+): Promise<{ projects: WatchedProject[]; more: boolean }> {
+	if (!settings.allProjects) return { projects: selectedProjects(context), more: false };
+	const stored = loadState(context, 'runFinished');
+	if (stored?.list && Object.keys(stored.list.projects).length > 0) {
+		const newest = (id: string) => stored.projects[id]?.w ?? -Infinity;
+		const projects = watchedIn(stored.list).sort((a, b) => newest(b.id) - newest(a.id));
+		return { projects, more: false };
+	}
+	requests.used += 1;
+	const page = await projectPage(context, {}, undefined);
+	if (!page.ok) throw await answerError(context, page.response);
+	return { projects: publishedOn(page.projects), more: page.after !== undefined };
+}
+
+/**
  * "Fetch Test Event": the most recent matching finished run of the projects that Max Requests per
  * Poll lets it read (a test shares the token's limit with the active workflows too); the stored
  * state is not touched.
@@ -313,17 +379,18 @@ function toItems(runs: Array<{ run: IDataObject; title?: string }>): INodeExecut
 async function latestFinishedRun(
 	context: IPollFunctions,
 	settings: Settings,
-	projects: WatchedProject[],
 	requests: PollRequests,
 ): Promise<INodeExecutionData[][] | null> {
+	const { projects, more } = await testEventProjects(context, settings, requests);
 	const [onlyStatus] = settings.statuses.size === 1 ? [...settings.statuses] : [];
 	let latest: { run: IDataObject; title?: string; time: number } | undefined;
-	for (const [read, project] of projects.entries()) {
-		if (read > 0 && requests.used >= settings.maxRequests) {
+	let read = 0;
+	for (const project of projects) {
+		if (requests.used >= settings.maxRequests) {
 			if (latest) break;
 			throw new NodeOperationError(
 				context.getNode(),
-				`No matching finished run in the ${read} of ${projects.length} projects that "Max Requests per Poll" (${settings.maxRequests}) let the test read`,
+				`No matching finished run in the ${read} of ${more ? 'at least ' : ''}${projects.length} projects that "Max Requests per Poll" (${settings.maxRequests}) let the test read`,
 				{
 					description:
 						'Raise Max Requests per Poll for the test, or watch Selected Projects. Once active, the trigger reads every project in turn.',
@@ -342,8 +409,10 @@ async function latestFinishedRun(
 				if (latest) break;
 				throw await answerError(context, answer.response);
 			}
+			read += 1;
 			continue;
 		}
+		read += 1;
 		for (const run of runsOf(answer.body)) {
 			if (!isFinished(run) || !settings.statuses.has(String(run.status))) continue;
 			const time = endTime(run) ?? -Infinity;
@@ -359,23 +428,35 @@ export async function pollRunFinished(
 	const startedAt = Date.now();
 	const settings = readSettings(this);
 	const requests = countedRequests(this);
-	const projects = settings.allProjects
-		? await publishedProjects(this, requests)
-		: selectedProjects(this);
-	if (this.getMode() === 'manual') {
-		return await latestFinishedRun(this, settings, projects, requests);
-	}
+	if (this.getMode() === 'manual') return await latestFinishedRun(this, settings, requests);
 
 	const stored = loadState(this, 'runFinished');
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
 	const previous: RunFinishedState | undefined =
 		stored?.runTrigger === settings.runTrigger ? stored : undefined;
 	const next = newRunFinishedState(settings.runTrigger, startedAt);
+	let projects: WatchedProject[];
+	let listed = false;
+	// Watched since the last poll: its runs that ended after that poll began are new.
+	let since = previous?.polledAt;
+	if (settings.allProjects) {
+		const list = previous?.list ?? startingList(previous);
+		// With a cap of 1 a list page leaves nothing for the runs: such polls alternate.
+		listed = settings.maxRequests > 1 || list.listedLast !== true;
+		if (listed) await refreshList(this, requests, list, startedAt);
+		if (listed) list.listedLast = true;
+		else delete list.listedLast;
+		next.list = list;
+		projects = watchedIn(list);
+		// Listed first in this pass: it was not there when the last pass read its page.
+		since = list.lastPassAt ?? list.passAt ?? startedAt;
+	} else {
+		projects = selectedProjects(this);
+	}
 	for (const project of projects) {
 		const cursor =
 			previous?.projects[project.id] ??
-			// Watched since the last poll: its runs that ended after that poll began are new.
-			(previous ? { w: previous.polledAt, at: [], open: [], since: previous.polledAt } : undefined);
+			(previous && since !== undefined ? { w: since, at: [], open: [], since } : undefined);
 		if (cursor) next.projects[project.id] = cursor;
 	}
 
@@ -384,8 +465,10 @@ export async function pollRunFinished(
 	let read = 0;
 	for (const project of inTurn(projects, previous?.resume)) {
 		// Cut short (request or time budget, rate limit): keep what was read, go on from here next
-		// time. At least one project is read per poll, so the rotation always moves on.
-		if (read > 0 && (requests.used >= settings.maxRequests || Date.now() >= deadline)) {
+		// time. Unless a list page took the only request, at least one project is read per poll,
+		// so the rotation always moves on.
+		const capped = requests.used >= settings.maxRequests && (read > 0 || listed);
+		if (capped || (read > 0 && Date.now() >= deadline)) {
 			next.resume = project.id;
 			break;
 		}

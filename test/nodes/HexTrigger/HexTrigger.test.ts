@@ -2,6 +2,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { HexTrigger } from '../../../nodes/HexTrigger/HexTrigger.node';
 import type { ProjectRun } from '../../fake-hex/state';
+import type { SimulatedClock } from '../../fake-hex/triggerWorkspace';
+import {
+	addPublishedProject,
+	publishEveryProject,
+	simulatedClock,
+} from '../../fake-hex/triggerWorkspace';
 import { TriggerWorkflow } from '../../harness/poll';
 import type { HexTestbed } from '../../support/hex';
 import { locator, startTestbed } from '../../support/hex';
@@ -391,30 +397,49 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 	beforeEach(() => hex.fake.reset());
 	afterEach(() => expect(hex.fake.internalErrors).toEqual([]));
 
-	// These tests are about one poll reading every project: a budget that never binds.
+	// These tests are about what one poll reads: a budget that never binds.
 	const trigger = (parameters: INodeParameters = allProjects({ maxRequestsPerPoll: 1000 })) =>
 		new TriggerWorkflow({ parameters, credentials: hex.credentials });
-	/** What ListProjects lists by default: live projects, no components. */
+	/** What ListProjects lists by default: live projects, no components, newest first. */
 	const listedProjects = () =>
 		hex.fake.state.projects.filter(
 			(project) => !project.archivedAt && !project.trashedAt && project.type === 'PROJECT',
 		);
-	const published = () => listedProjects().filter((project) => project.lastPublishedAt !== null);
+	const isPublished = (project: { lastPublishedAt: string | null }) =>
+		project.lastPublishedAt !== null;
+	const published = () => listedProjects().filter(isPublished);
 	const byId = () => [...published()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-	test('more than 100 projects: every ListProjects page, then one GetProjectRuns per published project', async () => {
-		expect(listedProjects().length).toBeGreaterThan(100);
-		expect(published().length).toBeLessThan(listedProjects().length);
-		const expected = [
-			...Array(Math.ceil(listedProjects().length / 100)).fill('ListProjects'),
-			...Array(published().length).fill('GetProjectRuns'),
-		];
+	/** Activated, and the two list pages read: every project is known. */
+	async function activated(): Promise<TriggerWorkflow> {
 		const workflow = trigger();
 		expect(await workflow.poll()).toBeNull();
-		expect(operations(hex)).toEqual(expected);
+		expect(await workflow.poll()).toBeNull();
+		hex.fake.reset();
+		return workflow;
+	}
+
+	test('more than 100 projects: one ListProjects page per poll, then the runs of every project listed so far', async () => {
+		expect(listedProjects().length).toBeGreaterThan(100);
+		expect(published().length).toBeLessThan(listedProjects().length);
+		const firstPage = listedProjects().slice(0, 100).filter(isPublished);
+		const workflow = trigger();
+		expect(await workflow.poll()).toBeNull();
+		expect(operations(hex)).toEqual([
+			'ListProjects',
+			...Array(firstPage.length).fill('GetProjectRuns'),
+		]);
 		expect(hex.fake.requests[0].query).toEqual({ limit: '100' });
-		expect(hex.fake.requests[1].query).toEqual({ limit: '100', after: expect.any(String) });
-		const runPaths = new Set(hex.fake.requests.slice(2).map((request) => request.path));
+		const firstRead = new Set(hex.fake.requests.slice(1).map((request) => request.path));
+		expect(firstRead).toEqual(new Set(firstPage.map((project) => runsPath(project.id))));
+
+		// The second page, and from now on every published project.
+		hex.fake.reset();
+		expect(await workflow.poll()).toBeNull();
+		const everyProject = ['ListProjects', ...Array(published().length).fill('GetProjectRuns')];
+		expect(operations(hex)).toEqual(everyProject);
+		expect(hex.fake.requests[0].query).toEqual({ limit: '100', after: expect.any(String) });
+		const runPaths = new Set(hex.fake.requests.slice(1).map((request) => request.path));
 		expect(runPaths).toEqual(new Set(published().map((project) => runsPath(project.id))));
 
 		const [first, , third] = published();
@@ -429,26 +454,91 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 				listed(b, { projectTitle: third.title }),
 			]),
 		);
-		expect(operations(hex)).toEqual(expected);
+		// A new pass over the list starts at its first page.
+		expect(operations(hex)).toEqual(everyProject);
+		expect(hex.fake.requests[0].query).toEqual({ limit: '100' });
 		hex.fake.reset();
 		expect(await workflow.restarted().poll()).toBeNull();
-		expect(operations(hex)).toEqual(expected);
+		expect(operations(hex)).toEqual(everyProject);
 	});
 
-	test('a project published while active: its runs since the last poll are new', async () => {
-		const workflow = trigger();
-		expect(await workflow.poll()).toBeNull();
-		const unpublished = listedProjects().find((project) => project.lastPublishedAt === null);
+	test('a project published while active: its runs since the list last passed it are new', async () => {
+		const workflow = await activated();
+		const unpublished = listedProjects().find((project) => !isPublished(project));
 		if (!unpublished) throw new Error('the fake workspace has no unpublished project');
 		unpublished.lastPublishedAt = new Date().toISOString();
 		const run = hex.fake.state.addRun(unpublished.id);
-		expect(await workflow.pollJson()).toEqual([listed(run, { projectTitle: unpublished.title })]);
+		// Found when its page is read again: within one pass of the list (two polls here).
+		const emitted = [...(await workflow.pollJson()), ...(await workflow.pollJson())];
+		expect(emitted).toEqual([listed(run, { projectTitle: unpublished.title })]);
 		expect(await workflow.poll()).toBeNull();
+		expect(await workflow.poll()).toBeNull();
+		unpublished.lastPublishedAt = null;
+	});
+
+	test('a project that leaves the list is dropped after two passes that do not list it', async () => {
+		const workflow = await activated();
+		const [leaving] = byId();
+		const stateProjects = () => {
+			const saved = workflow.savedStaticData()['node:Hex Trigger'] as IDataObject;
+			const state = saved.hexTrigger as IDataObject;
+			return {
+				cursors: Object.keys(state.projects as IDataObject),
+				listed: Object.keys((state.list as IDataObject).projects as IDataObject),
+			};
+		};
+		expect(stateProjects().listed).toContain(leaving.id);
+		leaving.archivedAt = new Date().toISOString();
+		try {
+			// Two more passes of two pages each: still watched after the first, dropped after the second.
+			await workflow.poll();
+			await workflow.poll();
+			expect(stateProjects().listed).toContain(leaving.id);
+			await workflow.poll();
+			await workflow.poll();
+			expect(stateProjects().listed).not.toContain(leaving.id);
+			expect(stateProjects().cursors).not.toContain(leaving.id);
+			expect(stateProjects().listed.sort()).toEqual(byId().map((project) => project.id));
+		} finally {
+			leaving.archivedAt = null;
+		}
+	});
+
+	test('a list cursor that Hex no longer takes: the next poll starts the pass again', async () => {
+		const workflow = trigger();
+		expect(await workflow.poll()).toBeNull();
+		const stale = byId()[0];
+		hex.fake.reset();
+		hex.fake.injectFault({ operationId: 'ListProjects', status: 400 });
+		// The refused page is left for the next poll; the projects known so far are still read.
+		expect(await workflow.poll()).toBeNull();
+		expect(operations(hex)[0]).toBe('ListProjects');
+		expect(
+			operations(hex)
+				.slice(1)
+				.every((op) => op === 'GetProjectRuns'),
+		).toBe(true);
+		hex.fake.reset();
+		expect(await workflow.poll()).toBeNull();
+		expect(hex.fake.requests[0].query).toEqual({ limit: '100' });
+		hex.fake.reset();
+		expect(await workflow.poll()).toBeNull();
+		expect(hex.fake.requests[0].query).toEqual({ limit: '100', after: expect.any(String) });
+		const run = hex.fake.state.addRun(stale.id);
+		expect(await workflow.pollJson()).toEqual([listed(run, { projectTitle: stale.title })]);
+		// Any other refusal of a list page fails the poll, and the state is kept: here the first
+		// page of the next pass, after the last page.
+		expect(await workflow.poll()).toBeNull();
+		const before = workflow.savedStaticData();
+		hex.fake.injectFault({ operationId: 'ListProjects', status: 400 });
+		await expect(workflow.poll()).rejects.toThrow(/^Hex API error 400/);
+		hex.fake.injectFault({ operationId: 'ListProjects', status: 429 });
+		await expect(workflow.poll()).rejects.toThrow(/^Hex API error 429/);
+		expect(workflow.savedStaticData()).toEqual(before);
 	});
 
 	test('a project whose runs cannot be read is left out of the poll', async () => {
-		const workflow = trigger();
-		expect(await workflow.poll()).toBeNull();
+		const workflow = await activated();
 		const [refused, next] = byId();
 		const late = hex.fake.state.addRun(refused.id);
 		const onTime = hex.fake.state.addRun(next.id);
@@ -459,42 +549,39 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 	});
 
 	test('rate limited mid-poll: emits what it read, resumes with the next project', async () => {
-		const workflow = trigger();
-		expect(await workflow.poll()).toBeNull();
+		const workflow = await activated();
 		const order = byId();
 		const runs = [order[0], order[1], order[5], order[order.length - 1]].map((project) =>
 			hex.fake.state.addRun(project.id),
 		);
-		// 2 ListProjects pages and 3 GetProjectRuns pass, the 4th project is refused.
+		// 1 ListProjects page and 4 GetProjectRuns pass, the 5th project is refused.
 		hex.fake.setRateLimit({ limit: 5, windowMs: 60_000 });
 		hex.fake.reset();
 		const firstPart = await workflow.pollJson();
 		expect(firstPart.map((run) => run.runId)).toEqual([runs[0].runId, runs[1].runId]);
-		expect(operations(hex).filter((op) => op === 'GetProjectRuns')).toHaveLength(4);
+		expect(operations(hex).filter((op) => op === 'GetProjectRuns')).toHaveLength(5);
 		const state = (workflow.savedStaticData()['node:Hex Trigger'] as IDataObject)
 			.hexTrigger as IDataObject;
-		expect(state.resume).toBe(order[3].id);
+		expect(state.resume).toBe(order[4].id);
 		hex.fake.setRateLimit(undefined);
 		hex.fake.reset();
 		const rest = await workflow.restarted().pollJson();
 		expect(rest.map((run) => run.runId)).toEqual([runs[2].runId, runs[3].runId]);
-		expect(hex.fake.requests[2].path).toBe(runsPath(order[3].id));
+		expect(hex.fake.requests[1].path).toBe(runsPath(order[4].id));
 	});
 
 	test('a poll over its time budget stops after one project and goes on from there', async () => {
-		const workflow = trigger();
-		expect(await workflow.poll()).toBeNull();
+		const workflow = await activated();
 		const order = byId();
 		const run = hex.fake.state.addRun(order[1].id);
-		hex.fake.reset();
 		expect(await workflow.poll({ pollBudgetMs: 0 })).toBeNull();
-		expect(operations(hex)).toEqual(['ListProjects', 'ListProjects', 'GetProjectRuns']);
-		expect(hex.fake.requests[2].path).toBe(runsPath(order[0].id));
+		expect(operations(hex)).toEqual(['ListProjects', 'GetProjectRuns']);
+		expect(hex.fake.requests[1].path).toBe(runsPath(order[0].id));
 		hex.fake.reset();
 		expect(await workflow.pollJson({ pollBudgetMs: 0 })).toEqual([
 			listed(run, { projectTitle: order[1].title }),
 		]);
-		expect(hex.fake.requests[2].path).toBe(runsPath(order[1].id));
+		expect(hex.fake.requests[1].path).toBe(runsPath(order[1].id));
 	});
 });
 
@@ -513,15 +600,13 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 
 	const trigger = (extra: INodeParameters = {}) =>
 		new TriggerWorkflow({ parameters: allProjects(extra), credentials: hex.credentials });
-	const published = () =>
+	const listedProjects = () =>
 		hex.fake.state.projects.filter(
-			(project) =>
-				!project.archivedAt &&
-				!project.trashedAt &&
-				project.type === 'PROJECT' &&
-				project.lastPublishedAt !== null,
+			(project) => !project.archivedAt && !project.trashedAt && project.type === 'PROJECT',
 		);
-	const byId = () => [...published()].sort((a, b) => (a.id < b.id ? -1 : 1));
+	const published = () => listedProjects().filter((project) => project.lastPublishedAt !== null);
+	const sortedIds = (projects: Array<{ id: string }>) =>
+		projects.map((project) => project.id).sort((a, b) => (a < b ? -1 : 1));
 	/** The projects whose runs the last poll read, in order. */
 	const projectsRead = () =>
 		hex.fake.requests
@@ -530,50 +615,74 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 	const listPages = () =>
 		hex.fake.requests.filter((request) => request.operationId === 'ListProjects').length;
 
-	test('by default a poll sends at most 10 requests, and the next poll goes on from there', async () => {
-		expect(byId().length).toBeGreaterThan(20);
+	test('by default a poll sends at most 10 requests: one list page and 9 projects, and the next poll goes on from there', async () => {
+		expect(published().length).toBeGreaterThan(20);
 		const workflow = trigger();
 		expect(await workflow.poll()).toBeNull();
-		const pages = listPages();
 		expect(hex.fake.requests).toHaveLength(10);
-		const first = projectsRead();
-		expect(first).toEqual(
-			byId()
-				.slice(0, 10 - pages)
-				.map((project) => project.id),
+		expect(listPages()).toBe(1);
+		// Only the first page is known yet.
+		const firstPage = sortedIds(
+			listedProjects()
+				.slice(0, 100)
+				.filter((p) => p.lastPublishedAt),
 		);
+		expect(projectsRead()).toEqual(firstPage.slice(0, 9));
 		hex.fake.reset();
 		await workflow.poll();
 		expect(hex.fake.requests).toHaveLength(10);
-		expect(projectsRead()).toEqual(
-			byId()
-				.slice(10 - pages, 2 * (10 - pages))
-				.map((project) => project.id),
-		);
+		expect(listPages()).toBe(1);
+		// The second page joined the rotation, which goes on after the last project read.
+		const all = sortedIds(published());
+		const resume = all.indexOf(firstPage[9]);
+		expect(projectsRead()).toEqual(all.slice(resume, resume + 9));
 	});
 
 	test('a fair rotation: every project is read once per round, in ID order, wrapping around', async () => {
 		let workflow = trigger({ maxRequestsPerPoll: 17 });
-		const order = byId().map((project) => project.id);
+		// Two polls read both list pages: from then on every project is in the rotation.
+		await workflow.poll();
+		await workflow.poll();
+		const order = sortedIds(published());
 		const reads: string[] = [];
-		const perRound = 17 - 2; // 150 projects: 2 ListProjects pages per poll
-		const polls = Math.ceil(order.length / perRound) + 2;
+		const polls = Math.ceil(order.length / 16) + 2;
 		for (let poll = 0; poll < polls; poll++) {
 			hex.fake.reset();
 			workflow = workflow.restarted();
 			await workflow.poll();
 			expect(hex.fake.requests).toHaveLength(17);
+			expect(listPages()).toBe(1);
 			reads.push(...projectsRead());
 		}
 		// Read as one sequence: the sorted projects, again and again.
-		expect(reads).toEqual(reads.map((_id, index) => order[index % order.length]));
+		const start = order.indexOf(reads[0]);
+		expect(reads).toEqual(reads.map((_id, index) => order[(start + index) % order.length]));
+	});
+
+	test('a budget of 1: polls alternate between a list page and one project', async () => {
+		let workflow = trigger({ maxRequestsPerPoll: 1 });
+		const seen: Array<Array<string | undefined>> = [];
+		for (let poll = 0; poll < 6; poll++) {
+			hex.fake.reset();
+			workflow = workflow.restarted();
+			await workflow.poll();
+			seen.push(operations(hex));
+		}
+		expect(seen).toEqual([
+			['ListProjects'],
+			['GetProjectRuns'],
+			['ListProjects'],
+			['GetProjectRuns'],
+			['ListProjects'],
+			['GetProjectRuns'],
+		]);
 	});
 
 	test.each([3, 7, 40])(
 		'a poll covering part of the projects (budget %i): no run lost or repeated',
 		async (maxRequestsPerPoll) => {
 			let workflow = trigger({ maxRequestsPerPoll });
-			const order = byId();
+			const order = [...published()].sort((a, b) => (a.id < b.id ? -1 : 1));
 			// A run that finished an hour before the activation is never emitted.
 			const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
 			hex.fake.state.addRun(order[order.length - 1].id, {
@@ -584,8 +693,10 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 			const emitted: string[] = [];
 			const expected: string[] = [];
 			const pollOnce = async () => {
+				hex.fake.reset();
 				workflow = workflow.restarted();
 				emitted.push(...(await workflow.pollJson()).map((run) => String(run.runId)));
+				expect(hex.fake.requests.length).toBeLessThanOrEqual(maxRequestsPerPoll);
 			};
 			// Runs finish everywhere while polls cover only part of the workspace: in projects read
 			// already, in projects not reached yet, and runs still running at a poll that reads them.
@@ -604,7 +715,7 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 				expected.push(running.runId);
 			}
 			// Enough polls for one more full round, then a few more that must find nothing.
-			const round = Math.ceil(order.length / Math.max(1, maxRequestsPerPoll - 2)) + 3;
+			const round = Math.ceil(order.length / (maxRequestsPerPoll - 1)) + 3;
 			for (let poll = 0; poll < round; poll++) await pollOnce();
 			expect([...emitted].sort()).toEqual([...expected].sort());
 			expect(new Set(emitted).size).toBe(emitted.length);
@@ -619,6 +730,128 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 			);
 			expect(hex.fake.requests).toEqual([]);
 		}
+	});
+});
+
+describe('Hex Trigger: Run Finished, 350 published projects and a budget of 3', () => {
+	let hex: HexTestbed;
+	let clock: SimulatedClock;
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 5, projects: 350, dataConnections: 1 });
+		publishEveryProject(hex.fake.state);
+	});
+	afterAll(async () => await hex.fake.close());
+	beforeEach(() => {
+		hex.fake.reset();
+		clock = simulatedClock(Date.parse('2026-03-02T08:00:00.000Z'));
+	});
+	afterEach(() => {
+		clock.restore();
+		expect(hex.fake.internalErrors).toEqual([]);
+	});
+
+	const MAX = 3;
+	const parameters = allProjects({ maxRequestsPerPoll: MAX });
+	const byId = () => [...hex.fake.state.projects].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+	test('no poll sends more than 3 requests, and every finished run is emitted exactly once', async () => {
+		let workflow = new TriggerWorkflow({ parameters, credentials: hex.credentials });
+		const emittedAt = new Map<string, number[]>();
+		const endedAt = new Map<string, number>();
+		let polls = 0;
+		const poll = async () => {
+			clock.advance(60_000);
+			polls += 1;
+			hex.fake.reset();
+			workflow = workflow.restarted();
+			for (const run of await workflow.pollJson()) {
+				const id = String(run.runId);
+				emittedAt.set(id, [...(emittedAt.get(id) ?? []), polls]);
+			}
+			expect(hex.fake.requests.length).toBeLessThanOrEqual(MAX);
+		};
+		const finished = (projectId: string, fields = {}) => {
+			const run = hex.fake.state.addRun(projectId, fields);
+			endedAt.set(run.runId, polls);
+			return run;
+		};
+		await poll();
+		expect(emittedAt.size).toBe(0);
+
+		// The last list page (projects 301 to 350 in list order) is read by the fourth poll.
+		const listOrder = hex.fake.state.projects;
+		const order = byId();
+		const running = hex.fake.state.addRun(order[10].id, { status: 'RUNNING' });
+		for (let step = 0; step < 12; step++) {
+			finished(order[(step * 29) % order.length].id, {
+				status: step % 3 ? 'COMPLETED' : 'ERRORED',
+			});
+			finished(listOrder[listOrder.length - 1 - step].id);
+			if (step === 5) {
+				// Created and published while active: found at the next pass over the list.
+				const created = addPublishedProject(hex.fake.state, 'Created While Active');
+				finished(created.id);
+			}
+			if (step === 8) {
+				hex.fake.state.finishRun(order[10].id, running.runId, 'KILLED');
+				endedAt.set(running.runId, polls);
+			}
+			await poll();
+		}
+		// One round reads 2 projects per poll; a pass over the 4 list pages takes 4 polls.
+		const round = Math.ceil(hex.fake.state.projects.length / (MAX - 1));
+		const pass = Math.ceil(hex.fake.state.projects.length / 100);
+		for (let extra = 0; extra < round + pass + 2; extra++) await poll();
+
+		expect([...emittedAt.keys()].sort()).toEqual([...endedAt.keys()].sort());
+		for (const [runId, at] of emittedAt) {
+			expect(at).toHaveLength(1);
+			// Never later than a pass over the list and one round after the run ended.
+			expect(at[0] - (endedAt.get(runId) ?? 0)).toBeLessThanOrEqual(round + pass);
+		}
+	});
+
+	test('Fetch Test Event keeps to 3 requests, with or without a stored project list', async () => {
+		const fresh = new TriggerWorkflow({ parameters, credentials: hex.credentials });
+		// Without a stored list: the first list page, then its first two published projects.
+		const [first, second] = hex.fake.state.projects;
+		// Both read: the later one wins.
+		hex.fake.state.addRun(first.id, { status: 'ERRORED' });
+		clock.advance(1000);
+		const late = hex.fake.state.addRun(second.id, { status: 'COMPLETED' });
+		expect(await fresh.pollJson({ mode: 'manual' })).toEqual([
+			listed(late, { projectTitle: second.title }),
+		]);
+		expect(operations(hex)).toEqual(['ListProjects', 'GetProjectRuns', 'GetProjectRuns']);
+		// Nothing stored (n8n hands out an empty object for the node's static data).
+		expect(fresh.savedStaticData()['node:Hex Trigger'] ?? {}).toEqual({});
+
+		// With the list an active trigger stored: the projects most recently run first.
+		let active = new TriggerWorkflow({ parameters, credentials: hex.credentials });
+		for (let poll = 0; poll < 4; poll++) {
+			clock.advance(60_000);
+			active = active.restarted();
+			await active.poll();
+		}
+		const lastListed = hex.fake.state.projects[hex.fake.state.projects.length - 1];
+		clock.advance(60_000);
+		const newest = hex.fake.state.addRun(lastListed.id, { status: 'COMPLETED' });
+		// Until a poll reads its runs, the trigger does not know that project ran.
+		for (let poll = 0; poll < Math.ceil(hex.fake.state.projects.length / (MAX - 1)); poll++) {
+			clock.advance(60_000);
+			active = active.restarted();
+			await active.poll();
+		}
+		hex.fake.reset();
+		const stored = active.savedStaticData();
+		const manual = active.restarted();
+		expect(await manual.pollJson({ mode: 'manual' })).toEqual([
+			listed(newest, { projectTitle: lastListed.title }),
+		]);
+		expect(operations(hex)).toEqual(['GetProjectRuns', 'GetProjectRuns', 'GetProjectRuns']);
+		expect(hex.fake.requests[0].path).toBe(runsPath(lastListed.id));
+		expect(manual.savedStaticData()).toEqual(stored);
 	});
 });
 
