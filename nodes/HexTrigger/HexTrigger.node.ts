@@ -9,7 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
+import { pollRunFinished } from './runFinished';
+import { DEFAULT_MAX_REQUESTS_PER_POLL } from './runFinishedSettings';
 
 const runFinished = { event: ['runFinished'] };
 
