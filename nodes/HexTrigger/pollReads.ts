@@ -4,6 +4,7 @@ import type { PollRequests } from './pollBudget';
 import { baselineProject, readProject } from './projectRuns';
 import { answerError } from './requests';
 import type { FoundRun } from './runFields';
+import { noteScheduledRead } from './scheduledProjects';
 import type { RunFinishedSettings } from './runFinishedSettings';
 import type { RunFinishedState } from './state';
 import type { WatchedProject } from './watchedProjects';
@@ -13,12 +14,15 @@ export interface RunPoll {
 	context: IPollFunctions;
 	settings: RunFinishedSettings;
 	requests: PollRequests;
+	/** When the poll started (n8n's clock, ms). */
+	startedAt: number;
 	/** When the poll stops starting new projects (n8n's clock, ms). */
 	deadline: number;
 	/** Whether this poll read a page of the project list. */
 	listed: boolean;
-	/** Projects read so far (skipped ones included). */
+	/** Projects read so far (skipped ones included), and their IDs. */
 	read: number;
+	readIds: Set<string>;
 	next: RunFinishedState;
 	found: FoundRun[];
 }
@@ -47,6 +51,10 @@ export async function readIntoPoll(poll: RunPoll, project: WatchedProject): Prom
 		return false;
 	}
 	poll.read += 1;
+	poll.readIds.add(project.id);
+	const listed = next.list?.projects[project.id];
+	if (listed)
+		noteScheduledRead(listed, outcome.kind === 'read' ? outcome.runs : [], poll.startedAt);
 	if (outcome.kind === 'skipped') return true;
 	next.projects[project.id] = outcome.cursor;
 	// Listed newest first: reversed, runs that end at the same instant come out oldest first.

@@ -2,9 +2,10 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { PollRequests } from './pollBudget';
 import { answerError, projectPage } from './requests';
-import type { ProjectList, RunFinishedState } from './state';
+import { noteSchedules } from './scheduledProjects';
+import type { ListedProject, ProjectList, RunFinishedState } from './state';
 import type { WatchedProject } from './watchedProjects';
-import { publishedOn } from './watchedProjects';
+import { isPublished } from './watchedProjects';
 
 /*
  * All Projects mode keeps the project list in its state and reads one ListProjects page per
@@ -25,15 +26,17 @@ export const watchedIn = (list: ProjectList): WatchedProject[] =>
 	}));
 
 /**
- * Reads the next page of the project list into `list` (one request). A pass over the whole list
- * takes one poll per page; at its last page, projects listed in neither this pass nor the one
- * before are dropped (two passes: a page can shift between reads and miss a project once).
+ * Reads the next page of the project list into `list` (one request), with each project's
+ * schedules when they matter. A pass over the whole list takes one poll per page; at its last
+ * page, projects listed in neither this pass nor the one before are dropped (two passes: a page
+ * can shift between reads and miss a project once).
  */
 export async function refreshList(
 	context: IPollFunctions,
 	requests: PollRequests,
 	list: ProjectList,
 	startedAt: number,
+	withSchedules: boolean,
 ): Promise<void> {
 	requests.used += 1;
 	const page = await projectPage(context, {}, list.after);
@@ -46,11 +49,12 @@ export async function refreshList(
 		throw await answerError(context, page.response);
 	}
 	list.passAt ??= startedAt;
-	for (const project of publishedOn(page.projects)) {
-		list.projects[project.id] = {
-			...(project.title !== undefined ? { t: project.title } : {}),
-			s: list.pass,
-		};
+	for (const project of page.projects.filter(isPublished)) {
+		const entry: ListedProject = { ...list.projects[project.id], s: list.pass };
+		if (typeof project.title === 'string') entry.t = project.title;
+		else delete entry.t;
+		if (withSchedules) noteSchedules(entry, project.schedules, startedAt);
+		list.projects[project.id] = entry;
 	}
 	if (page.after !== undefined) {
 		list.after = page.after;

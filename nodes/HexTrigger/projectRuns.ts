@@ -31,7 +31,7 @@ import { advanceWatermark, MAX_OPEN_IDS } from './state';
 const SKIPPED_STATUSES = [403, 404, 422];
 
 export type Outcome =
-	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[] }
+	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[]; runs: IDataObject[] }
 	| { kind: 'skipped' }
 	| { kind: 'limited'; response: IN8nHttpFullResponse };
 
@@ -67,7 +67,7 @@ export async function baselineProject(
 		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
 	);
 	const open = runs.filter(isUnfinished).map(runIdOf).slice(0, MAX_OPEN_IDS);
-	return { kind: 'read', cursor: { w, at, open }, finished: [] };
+	return { kind: 'read', cursor: { w, at, open }, finished: [], runs };
 }
 
 /** Reads a project's runs back to where its cursor stands; returns what finished since. */
@@ -122,12 +122,14 @@ export async function readProject(
 	}
 
 	// Awaited runs pushed off the pages read by more than a page of newer runs.
+	const fetched: IDataObject[] = [];
 	for (const id of cursor.open) {
 		if (seen.has(id)) continue;
 		const answer = await requests.ask(`${runsUrl(projectId)}/${encodeURIComponent(id)}`);
 		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
 		if (!answer.ok) return await failure(context, settings, answer.response);
 		note(answer.body, id, false);
+		fetched.push(answer.body);
 	}
 
 	const { w, at } = advanceWatermark(
@@ -138,5 +140,6 @@ export async function readProject(
 		kind: 'read',
 		cursor: { w, at, open: [...new Set(open)].slice(0, MAX_OPEN_IDS) },
 		finished,
+		runs: [...seen.values(), ...fetched],
 	};
 }

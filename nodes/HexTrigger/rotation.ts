@@ -19,6 +19,8 @@ export async function readInTurn(
 	resume: string | undefined,
 ): Promise<void> {
 	for (const project of inTurn(projects, resume)) {
+		// Read first this poll (a scheduled project): its turn is done.
+		if (poll.readIds.has(project.id)) continue;
 		if (pollIsSpent(poll) || !(await readIntoPoll(poll, project))) {
 			poll.next.resume = project.id;
 			return;

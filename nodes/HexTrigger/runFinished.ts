@@ -6,6 +6,8 @@ import { refreshList, startingList, watchedIn } from './projectList';
 import { readInTurn } from './rotation';
 import { endTime, toItems } from './runFields';
 import { readSettings } from './runFinishedSettings';
+import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
+import { readScheduledFirst } from './scheduledReads';
 import type { RunFinishedState } from './state';
 import { loadState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
@@ -14,8 +16,9 @@ import { selectedProjects } from './watchedProjects';
 
 /*
  * Run Finished: each poll finds the watched projects (the selection, or the stored project list
- * refreshed by one page), reads their runs in turn within Max Requests per Poll (rotation.ts,
- * projectRuns.ts) and emits the runs that finished since they were last read.
+ * refreshed by one page), reads within Max Requests per Poll first the scheduled projects whose
+ * run is due or awaited (scheduledProjects.ts), then the others in turn (rotation.ts), and emits
+ * the runs that finished since each project was last read (projectRuns.ts).
  */
 
 export async function pollRunFinished(
@@ -32,6 +35,7 @@ export async function pollRunFinished(
 		stored?.runTrigger === settings.runTrigger ? stored : undefined;
 	const next = newRunFinishedState(settings.runTrigger, startedAt);
 	let projects: WatchedProject[];
+	let first: WatchedProject[] = [];
 	let listed = false;
 	// Watched since the last poll: its runs that ended after that poll began are new.
 	let since = previous?.polledAt;
@@ -39,7 +43,12 @@ export async function pollRunFinished(
 		const list = previous?.list ?? startingList(previous);
 		// With a cap of 1 a list page leaves nothing for the runs: such polls alternate.
 		listed = settings.maxRequests > 1 || list.listedLast !== true;
-		if (listed) await refreshList(this, requests, list, startedAt);
+		const withSchedules = schedulesApply(settings.runTrigger);
+		if (listed) await refreshList(this, requests, list, startedAt, withSchedules);
+		if (withSchedules) {
+			advanceFires(list, startedAt);
+			first = scheduledFirst(list);
+		}
 		if (listed) list.listedLast = true;
 		else delete list.listedLast;
 		next.list = list;
@@ -60,13 +69,16 @@ export async function pollRunFinished(
 		context: this,
 		settings,
 		requests,
+		startedAt,
 		deadline: pollDeadline(this, startedAt),
 		listed,
 		read: 0,
+		readIds: new Set(),
 		next,
 		found: [],
 	};
-	await readInTurn(poll, projects, previous?.resume);
+	if (await readScheduledFirst(poll, first)) await readInTurn(poll, projects, previous?.resume);
+	else if (previous?.resume !== undefined) next.resume = previous.resume;
 	// Projects a first poll did not get to: watch them from now on.
 	for (const project of projects) {
 		next.projects[project.id] ??= { w: startedAt, at: [], open: [], since: startedAt };

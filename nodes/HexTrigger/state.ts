@@ -10,7 +10,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  *   watermark and at most MAX_OPEN_IDS IDs of runs seen unfinished, typically one ID in all:
  *   about 120 bytes per project, never more than about 8 KB.
  * - Run Finished, All Projects: also the project list, refreshed one page per poll (see
- *   ProjectList): per published project its title and the pass it was last listed in.
+ *   ProjectList): per published project its title and the pass it was last listed in, and for
+ *   a scheduled project its schedules and where they stand (about 100 bytes more).
  * - New Project: one watermark and at most MAX_TIED_IDS project IDs.
  */
 
@@ -46,6 +47,16 @@ export interface ProjectCursor {
 export interface ListedProject {
 	t?: string;
 	s: number;
+	/** Its enabled schedules that the trigger can read, as `<cron>|<time zone>` (schedules.ts). */
+	c?: string[];
+	/** When one of them fires next (ms). */
+	n?: number;
+	/** A fire time passed whose scheduled run has not been seen yet: the project is due. */
+	d?: number;
+	/** Since when a scheduled run of the project is seen unfinished (awaited). */
+	a?: number;
+	/** When the project's runs were last read (ms), so that due projects take turns. */
+	r?: number;
 }
 
 /**
@@ -120,7 +131,18 @@ function readList(value: unknown): ProjectList | undefined {
 	if (isObject(value.projects)) {
 		for (const [projectId, entry] of Object.entries(value.projects)) {
 			if (!isObject(entry) || !isTime(entry.s)) continue;
-			projects[projectId] = { ...(typeof entry.t === 'string' ? { t: entry.t } : {}), s: entry.s };
+			const specs = Array.isArray(entry.c)
+				? entry.c.filter((spec): spec is string => typeof spec === 'string')
+				: [];
+			projects[projectId] = {
+				...(typeof entry.t === 'string' ? { t: entry.t } : {}),
+				s: entry.s,
+				...(specs.length ? { c: specs } : {}),
+				...(isTime(entry.n) ? { n: entry.n } : {}),
+				...(isTime(entry.d) ? { d: entry.d } : {}),
+				...(isTime(entry.a) ? { a: entry.a } : {}),
+				...(isTime(entry.r) ? { r: entry.r } : {}),
+			};
 		}
 	}
 	return {

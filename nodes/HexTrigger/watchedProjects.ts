@@ -41,11 +41,12 @@ export function selectedProjects(context: IPollFunctions): WatchedProject[] {
  * are left out: they cannot be run through the API or on a schedule, and Hex refuses to list
  * their runs (422).
  */
+export const isPublished = (project: HexProject) =>
+	project.lastPublishedAt !== null && project.lastPublishedAt !== undefined;
+
 export function publishedOn(page: HexProject[]): WatchedProject[] {
-	return page
-		.filter((project) => project.lastPublishedAt !== null && project.lastPublishedAt !== undefined)
-		.map((project) => ({
-			id: project.id,
-			...(typeof project.title === 'string' ? { title: project.title } : {}),
-		}));
+	return page.filter(isPublished).map((project) => ({
+		id: project.id,
+		...(typeof project.title === 'string' ? { title: project.title } : {}),
+	}));
 }

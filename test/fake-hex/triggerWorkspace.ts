@@ -19,6 +19,14 @@ export function publishEveryProject(state: FakeHexState): Project[] {
 	return state.projects;
 }
 
+/**
+ * Removes every project's schedules: the generated ones fire at times taken from the real clock's
+ * point of view, which tests about the rotation must not depend on.
+ */
+export function withoutSchedules(state: FakeHexState): void {
+	for (const project of state.projects) project.schedules = [];
+}
+
 /** A project created and published now (n8n's clock), listed first like Hex's newest project. */
 export function addPublishedProject(state: FakeHexState, title: string): Project {
 	const template = state.projects[0];

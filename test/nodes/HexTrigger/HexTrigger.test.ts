@@ -1,12 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { HexTrigger } from '../../../nodes/HexTrigger/HexTrigger.node';
-import type { ProjectRun } from '../../fake-hex/state';
+import type { Project, ProjectRun } from '../../fake-hex/state';
 import type { SimulatedClock } from '../../fake-hex/triggerWorkspace';
 import {
 	addPublishedProject,
 	publishEveryProject,
 	simulatedClock,
+	withoutSchedules,
 } from '../../fake-hex/triggerWorkspace';
 import { TriggerWorkflow } from '../../harness/poll';
 import type { HexTestbed } from '../../support/hex';
@@ -392,6 +393,7 @@ describe('Hex Trigger: Run Finished, all projects', () => {
 
 	beforeAll(async () => {
 		hex = await startTestbed({ users: 20, projects: 150, dataConnections: 1 });
+		withoutSchedules(hex.fake.state);
 	});
 	afterAll(async () => await hex.fake.close());
 	beforeEach(() => hex.fake.reset());
@@ -590,6 +592,7 @@ describe('Hex Trigger: Run Finished, request budget', () => {
 
 	beforeAll(async () => {
 		hex = await startTestbed({ users: 20, projects: 150, dataConnections: 1 });
+		withoutSchedules(hex.fake.state);
 	});
 	afterAll(async () => await hex.fake.close());
 	beforeEach(() => {
@@ -852,6 +855,174 @@ describe('Hex Trigger: Run Finished, 350 published projects and a budget of 3', 
 		expect(operations(hex)).toEqual(['GetProjectRuns', 'GetProjectRuns', 'GetProjectRuns']);
 		expect(hex.fake.requests[0].path).toBe(runsPath(lastListed.id));
 		expect(manual.savedStaticData()).toEqual(stored);
+	});
+});
+
+describe('Hex Trigger: Run Finished, scheduled projects first', () => {
+	let hex: HexTestbed;
+	let clock: SimulatedClock;
+
+	beforeAll(async () => {
+		hex = await startTestbed({ users: 5, projects: 60, dataConnections: 1 });
+	});
+	afterAll(async () => await hex.fake.close());
+	beforeEach(() => {
+		publishEveryProject(hex.fake.state);
+		hex.fake.reset();
+		clock = simulatedClock(Date.parse('2026-03-04T09:50:00.000Z'));
+	});
+	afterEach(() => {
+		clock.restore();
+		expect(hex.fake.internalErrors).toEqual([]);
+	});
+
+	const MAX = 4;
+	const minute = (hhmm: string) => Date.parse(`2026-03-04T${hhmm}:00.000Z`);
+	const byId = () => [...hex.fake.state.projects].sort((a, b) => (a.id < b.id ? -1 : 1));
+	const schedule = (cadence: string, fields: IDataObject, enabled = true) =>
+		({
+			cadence,
+			enabled,
+			hourly: null,
+			daily: null,
+			weekly: null,
+			monthly: null,
+			custom: null,
+			...fields,
+		}) as Project['schedules'][number];
+	const custom = (cron: string, timezone = '+00:00') =>
+		schedule('CUSTOM', { custom: { cron, timezone } });
+
+	/** An active trigger polled at given minutes; what each poll read and emitted. */
+	function activeTrigger(extra: INodeParameters = {}) {
+		let workflow = new TriggerWorkflow({
+			parameters: allProjects({ maxRequestsPerPoll: MAX, ...extra }),
+			credentials: hex.credentials,
+		});
+		const emitted = new Map<string, string[]>();
+		return {
+			emitted,
+			/** Polls at hh:mm (UTC); returns the projects whose runs it read, in order. */
+			async pollAt(hhmm: string): Promise<string[]> {
+				clock.set(minute(hhmm));
+				hex.fake.reset();
+				workflow = workflow.restarted();
+				for (const run of await workflow.pollJson()) {
+					const id = String(run.runId);
+					emitted.set(id, [...(emitted.get(id) ?? []), hhmm]);
+				}
+				expect(hex.fake.requests.length).toBeLessThanOrEqual(MAX);
+				return hex.fake.requests
+					.filter((request) => request.operationId === 'GetProjectRuns')
+					.map((request) => request.path.split('/')[4]);
+			},
+		};
+	}
+
+	test('a scheduled run is emitted at the first poll after it ends; unreadable schedules wait for the rotation', async () => {
+		const [hourly, quarterly, unreadable, disabled] = byId().slice(20, 24);
+		// Hourly at :30 in +05:30 fires at :00 UTC; every 15 minutes; the first Wednesday (not read).
+		hourly.schedules = [schedule('HOURLY', { hourly: { minute: 30, timezone: '+05:30' } })];
+		quarterly.schedules = [custom('*/15 * * * *')];
+		unreadable.schedules = [custom('0 10 * * 3#1')];
+		disabled.schedules = [
+			schedule('DAILY', { daily: { hour: 10, minute: 0, timezone: '+00:00' } }, false),
+		];
+		const trigger = activeTrigger();
+		expect(await trigger.pollAt('09:50')).toHaveLength(MAX - 1);
+		for (const hhmm of [
+			'09:51',
+			'09:52',
+			'09:53',
+			'09:54',
+			'09:55',
+			'09:56',
+			'09:57',
+			'09:58',
+			'09:59',
+		]) {
+			await trigger.pollAt(hhmm);
+		}
+		// 10:00: the fires are due, their runs not there yet.
+		expect((await trigger.pollAt('10:00')).slice(0, 2).sort()).toEqual(
+			[hourly.id, quarterly.id].sort(),
+		);
+		// The runs the 10:00 fires start, a few seconds late as Hex's are.
+		clock.set(minute('10:00') + 5_000);
+		const long = hex.fake.state.addRun(hourly.id, { status: 'RUNNING', runTrigger: 'SCHEDULED' });
+		const short = hex.fake.state.addRun(quarterly.id, {
+			runTrigger: 'SCHEDULED',
+			status: 'ERRORED',
+		});
+		const late = hex.fake.state.addRun(unreadable.id, {
+			runTrigger: 'SCHEDULED',
+			status: 'ERRORED',
+		});
+		const off = hex.fake.state.addRun(disabled.id, { runTrigger: 'SCHEDULED', status: 'ERRORED' });
+		const first = await trigger.pollAt('10:01');
+		expect(first.slice(0, 2).sort()).toEqual([hourly.id, quarterly.id].sort());
+		expect(trigger.emitted.get(short.runId)).toEqual(['10:01']);
+		// The long run is awaited: its project is read first at every poll until the run ends.
+		for (const hhmm of ['10:02', '10:03']) expect((await trigger.pollAt(hhmm))[0]).toBe(hourly.id);
+		clock.set(minute('10:03') + 20_000);
+		hex.fake.state.finishRun(hourly.id, long.runId, 'ERRORED');
+		expect((await trigger.pollAt('10:04'))[0]).toBe(hourly.id);
+		expect(trigger.emitted.get(long.runId)).toEqual(['10:04']);
+		// Then no longer first.
+		expect(await trigger.pollAt('10:05')).not.toContain(hourly.id);
+
+		// The other two are found by the rotation (3 projects a poll, 60 projects): once each.
+		for (let poll = 6; poll < 30; poll++)
+			await trigger.pollAt(`10:${String(poll).padStart(2, '0')}`);
+		expect(trigger.emitted.get(late.runId)).toHaveLength(1);
+		expect(trigger.emitted.get(off.runId)).toHaveLength(1);
+		expect(trigger.emitted.get(short.runId)).toEqual(['10:01']);
+		expect(trigger.emitted.get(long.runId)).toEqual(['10:04']);
+		expect([...trigger.emitted.values()].every((polls) => polls.length === 1)).toBe(true);
+	});
+
+	test('a fire whose run does not show up: read first for 10 minutes, then left to the rotation', async () => {
+		const quarterly = byId()[30];
+		quarterly.schedules = [custom('15 10 * * *')];
+		const trigger = activeTrigger();
+		await trigger.pollAt('10:10');
+		const firstReads: string[] = [];
+		for (let at = 15; at < 25; at++) firstReads.push((await trigger.pollAt(`10:${at}`))[0]);
+		expect(firstReads).toEqual(Array(10).fill(quarterly.id));
+		let reads = 0;
+		for (let at = 25; at < 30; at++) {
+			reads += (await trigger.pollAt(`10:${at}`)).filter((id) => id === quarterly.id).length;
+		}
+		// Only the rotation reads it now: at most once in 5 polls of 3 projects out of 60.
+		expect(reads).toBeLessThanOrEqual(1);
+	});
+
+	test('schedules are not used when scheduled runs are not watched (Run Trigger: API)', async () => {
+		const order = byId().map((project) => project.id);
+		for (const project of hex.fake.state.projects) project.schedules = [custom('* * * * *')];
+		const trigger = activeTrigger({ runTrigger: 'API' });
+		const reads: string[] = [];
+		for (let at = 0; at < 10; at++) reads.push(...(await trigger.pollAt(`10:0${at}`)));
+		// The plain rotation, from the first project.
+		expect(reads).toEqual(order.slice(0, reads.length));
+	});
+
+	test('many projects due at once: at most Max Requests per Poll, and the rotation still moves on', async () => {
+		const order = byId();
+		const everyMinute = order.slice(0, 10);
+		for (const project of everyMinute) project.schedules = [custom('* * * * *')];
+		const quiet = order[45];
+		const trigger = activeTrigger();
+		await trigger.pollAt('10:00');
+		const run = hex.fake.state.addRun(quiet.id, { runTrigger: 'API' });
+		const scheduledIds = new Set(everyMinute.map((project) => project.id));
+		for (let at = 1; at <= 59; at++) {
+			const reads = await trigger.pollAt(`10:${String(at).padStart(2, '0')}`);
+			// A list page, two scheduled projects first, one request left for the rotation.
+			expect(reads).toHaveLength(MAX - 1);
+			expect(reads.slice(0, 2).every((id) => scheduledIds.has(id))).toBe(true);
+		}
+		expect(trigger.emitted.get(run.runId)).toHaveLength(1);
 	});
 });
 
