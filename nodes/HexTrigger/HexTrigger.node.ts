@@ -88,7 +88,7 @@ export class HexTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Each poll reads one page of the project list (100 projects) and then one project per request, up to Max Requests per Poll; the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Select the projects to watch to see runs sooner.',
+					'Each poll reads one page of the project list (100 projects) and then one project per request, up to Max Requests per Poll; the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Projects with a schedule in Hex are read first once it fires, until the scheduled run has finished. Select the projects to watch to see other runs sooner.',
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',

@@ -47,7 +47,7 @@ export async function pollRunFinished(
 		if (listed) await refreshList(this, requests, list, startedAt, withSchedules);
 		if (withSchedules) {
 			advanceFires(list, startedAt);
-			first = scheduledFirst(list);
+			first = scheduledFirst(list, previous?.polledAt);
 		}
 		if (listed) list.listedLast = true;
 		else delete list.listedLast;

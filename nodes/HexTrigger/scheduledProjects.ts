@@ -8,11 +8,14 @@ import type { WatchedProject } from './watchedProjects';
 /*
  * Schedule-aware reading (All Projects mode): the project list gives each project's schedules,
  * so the trigger knows when a scheduled run is about to start. A project whose schedule fired
- * is read first at every poll until its scheduled run shows up (due), and then until that run
- * has finished (awaited), so a scheduled run is emitted at the first or second poll after it
- * ends instead of when the rotation comes round. Everything else still goes by the rotation.
+ * is read first at every poll until its scheduled run shows up (due), and then at least every
+ * other poll until that run has finished (awaited), so a scheduled run is emitted at the first or
+ * second poll after it ends instead of when the rotation comes round. Every other poll is enough
+ * for that and leaves half of those requests to the rotation, which reads everything else.
  */
 
+/** Hex starts a scheduled run a few seconds after its time: a read at the fire finds nothing. */
+const FIRE_DELAY_MS = 30_000;
 /** How long after a fire a project is read first while its run has not shown up. */
 export const DUE_MS = 10 * 60_000;
 /** How long a scheduled run seen unfinished keeps its project read first. */
@@ -51,9 +54,9 @@ export function noteSchedules(entry: ListedProject, schedules: unknown, now: num
 		return;
 	}
 	entry.c = specs;
-	const recent = lastFireIn(specs, now - DUE_MS, now);
+	const recent = lastFireIn(specs, now - DUE_MS, now - FIRE_DELAY_MS);
 	if (recent !== undefined) entry.d = Math.max(entry.d ?? recent, recent);
-	const next = nextScheduledFire(specs, now);
+	const next = nextScheduledFire(specs, now - FIRE_DELAY_MS);
 	if (next === undefined) delete entry.n;
 	else entry.n = next;
 }
@@ -63,18 +66,27 @@ export function advanceFires(list: ProjectList, now: number): void {
 	for (const entry of Object.values(list.projects)) {
 		if (entry.d !== undefined && now - entry.d >= DUE_MS) delete entry.d;
 		if (entry.a !== undefined && now - entry.a >= AWAITED_MS) delete entry.a;
-		if (!entry.c || entry.n === undefined || entry.n > now) continue;
-		entry.d = lastFireIn(entry.c, entry.n - 1, now) ?? entry.n;
-		const next = nextScheduledFire(entry.c, now);
+		const passed = now - FIRE_DELAY_MS;
+		if (!entry.c || entry.n === undefined || entry.n > passed) continue;
+		entry.d = lastFireIn(entry.c, entry.n - 1, passed) ?? entry.n;
+		const next = nextScheduledFire(entry.c, passed);
 		if (next === undefined) delete entry.n;
 		else entry.n = next;
 	}
 }
 
-/** The projects to read before the rotation: due or awaited, the least recently read first. */
-export function scheduledFirst(list: ProjectList): WatchedProject[] {
+/**
+ * The projects to read before the rotation, the least recently read first: the due ones, and
+ * the awaited ones not read at the last poll (which started at `lastPollAt`).
+ */
+export function scheduledFirst(
+	list: ProjectList,
+	lastPollAt: number | undefined,
+): WatchedProject[] {
+	const readLastPoll = (entry: ListedProject) =>
+		lastPollAt !== undefined && entry.r !== undefined && entry.r >= lastPollAt;
 	return Object.entries(list.projects)
-		.filter(([, entry]) => entry.d !== undefined || entry.a !== undefined)
+		.filter(([, entry]) => entry.d !== undefined || (entry.a !== undefined && !readLastPoll(entry)))
 		.sort(([idA, a], [idB, b]) => (a.r ?? 0) - (b.r ?? 0) || (idA < idB ? -1 : 1))
 		.map(([id, { t }]) => ({ id, ...(t !== undefined ? { title: t } : {}) }));
 }
