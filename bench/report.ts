@@ -1,6 +1,7 @@
 // The bench's figures, checked against the goals and laid out as the table `npm run bench` prints
 // (markdown, so it can be pasted into the README).
 import type { BenchConfig, Mode } from './lib';
+import type { DelayFigures, TriggerFigures, TriggerVariantFigures } from './triggerSim';
 
 export type ExpressionEngine = 'vm' | 'legacy';
 
@@ -129,6 +130,8 @@ export interface Results {
 	perItem: PerItemFigures[];
 	rateLimited: RateLimitedFigures[];
 	waiting: WaitingFigures | undefined;
+	/** The Hex Trigger over a simulated day (trigger.bench.ts). */
+	trigger?: TriggerFigures;
 	goals: Goal[];
 }
 
@@ -207,6 +210,7 @@ export function evaluateGoals(results: Results): Goal[] {
 			met: batch.duplicates === 0,
 		});
 	}
+	goals.push(...triggerGoals(results.trigger));
 	for (const run of results.waiting?.perRun ?? []) {
 		goals.push({
 			scenario: `waiting, run of ${run.runTimeMs} ms`,
@@ -215,6 +219,41 @@ export function evaluateGoals(results: Results): Goal[] {
 			goal: `≤ ${run.bound} (ceil(T/I)+1)`,
 			met: run.polls <= run.bound,
 		});
+	}
+	return goals;
+}
+
+/** Every run once and the cap for both variants; the delay of failed scheduled runs for the new one. */
+function triggerGoals(trigger: TriggerFigures | undefined): Goal[] {
+	if (!trigger) return [];
+	const { config } = trigger;
+	const goals: Goal[] = [];
+	for (const variant of trigger.variants) {
+		const scenario = `Hex Trigger ${config.hours} h, ${config.published} published projects, cap ${config.maxRequestsPerPoll}, ${variant.variant}`;
+		goals.push({
+			scenario,
+			figure: 'runs emitted twice or never',
+			value: variant.duplicates + variant.missing,
+			goal: '= 0',
+			met: variant.duplicates + variant.missing === 0 && variant.emitted === variant.runsEnded,
+		});
+		goals.push({
+			scenario,
+			figure: 'max requests per poll',
+			value: variant.maxRequestsPerPoll,
+			goal: `≤ ${config.maxRequestsPerPoll}`,
+			met: variant.maxRequestsPerPoll <= config.maxRequestsPerPoll,
+		});
+		if (variant.variant === 'schedule-aware') {
+			goals.push({
+				scenario,
+				figure: 'failed scheduled runs: polls to emission (max)',
+				value: variant.delays.failedScheduled.maxPolls,
+				goal: '≤ 2',
+				met:
+					variant.delays.failedScheduled.runs > 0 && variant.delays.failedScheduled.maxPolls <= 2,
+			});
+		}
 	}
 	return goals;
 }
@@ -379,6 +418,7 @@ export function formatTable(results: Results): string {
 			),
 		);
 	}
+	out.push(...triggerTable(results.trigger));
 	const missed = results.goals.filter((g) => !g.met);
 	out.push(
 		'',
@@ -391,4 +431,49 @@ export function formatTable(results: Results): string {
 		'',
 	);
 	return out.join('\n');
+}
+
+const delays = (figures: DelayFigures) =>
+	`${figures.p50Minutes} / ${figures.p95Minutes} / ${figures.maxMinutes} min (${figures.maxPolls} polls)`;
+
+function triggerTable(trigger: TriggerFigures | undefined): string[] {
+	if (!trigger) return [];
+	const { config } = trigger;
+	const [rotation, aware] = ['rotation', 'schedule-aware'].map((name) =>
+		trigger.variants.find((variant) => variant.variant === name),
+	);
+	if (!rotation || !aware) return [];
+	const row = (label: string, of: (variant: TriggerVariantFigures) => string | number) => [
+		label,
+		of(rotation),
+		of(aware),
+	];
+	return [
+		'',
+		`5. Hex Trigger, Run Finished over ${config.hours} simulated hours (injected clock): ${config.projects} projects, ${config.published} published, ${trigger.scheduledProjects} scheduled; ${trigger.scheduledRuns} scheduled runs (${trigger.failedScheduledRuns} failed), ${trigger.otherRuns} API and app-refresh runs; Max Requests per Poll ${config.maxRequestsPerPoll}, a poll every minute. Delay: from a run's end to the poll that emitted it, p50 / p95 / max (most polls at or after the end; 1 = the first poll after it)`,
+		'',
+		table(
+			['', "today's rotation", 'schedule-aware'],
+			[
+				row('failed scheduled runs (≤ 2 polls)', (v) => {
+					const text = delays(v.delays.failedScheduled);
+					return v === aware ? `${text} ${mark(v.delays.failedScheduled.maxPolls <= 2)}` : text;
+				}),
+				row('all scheduled runs', (v) => delays(v.delays.scheduled)),
+				row('API and app-refresh runs', (v) => delays(v.delays.other)),
+				row('all runs', (v) => delays(v.delays.all)),
+				row(
+					'runs emitted / ended (twice, never)',
+					(v) =>
+						`${v.emitted} / ${v.runsEnded} (${v.duplicates}, ${v.missing}) ${mark(v.duplicates + v.missing === 0 && v.emitted === v.runsEnded)}`,
+				),
+				row('requests per hour', (v) => v.requestsPerHour),
+				row(
+					`max requests per poll (≤ ${config.maxRequestsPerPoll})`,
+					(v) =>
+						`${v.maxRequestsPerPoll} ${mark(v.maxRequestsPerPoll <= config.maxRequestsPerPoll)}`,
+				),
+			],
+		),
+	];
 }

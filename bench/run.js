@@ -1,13 +1,16 @@
-// `npm run bench [-- --smoke]`: runs the bench's Jest files, one Jest process per measurement so
-// that each list's peak RSS is that client's own (raw fetch or the node, never both in one
-// process), then the timing and behaviour measurements in one process, which merges everything
-// into bench/results.json (a smoke run: bench/.out/results.smoke.json) and the table printed below.
+// `npm run bench [-- --smoke] [-- --trigger]`: runs the bench's Jest files, one Jest process per
+// measurement so that each list's peak RSS is that client's own (raw fetch or the node, never both
+// in one process), then the Hex Trigger simulation, then the timing and behaviour measurements in
+// one process, which merges everything into bench/results.json (a smoke run:
+// bench/.out/results.smoke.json) and the table printed below. `--trigger` runs the trigger
+// simulation alone and replaces only its figures in those results.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { resultsFile } = require('./system');
 
 const mode = process.argv.includes('--smoke') ? 'smoke' : 'full';
+const triggerOnly = process.argv.includes('--trigger');
 const config = require('./config.json')[mode];
 const root = path.resolve(__dirname, '..');
 fs.rmSync(path.join(__dirname, '.out'), { recursive: true, force: true });
@@ -79,7 +82,17 @@ function jest(file, job) {
 
 let nodesBase = '';
 
+function printTable() {
+	process.stdout.write(`\n${fs.readFileSync(path.join(__dirname, '.out/table.txt'), 'utf8')}`);
+	console.log(`\nWrote ${path.relative(root, path.join(__dirname, resultsFile(mode)))}`);
+}
+
 async function main() {
+	if (triggerOnly) {
+		jest('bench/trigger.bench.ts', { mode, only: 'trigger' });
+		printTable();
+		return;
+	}
 	ensureIsolatedVm();
 	nodesBase = await ensureNodesBase();
 	const latencyMs = config.latenciesMs[0];
@@ -89,9 +102,9 @@ async function main() {
 			jest('bench/memory.bench.ts', { mode, memory: { client, users, latencyMs, out } });
 		}
 	}
+	jest('bench/trigger.bench.ts', { mode });
 	jest('bench/timing.bench.ts', { mode });
-	process.stdout.write(`\n${fs.readFileSync(path.join(__dirname, '.out/table.txt'), 'utf8')}`);
-	console.log(`\nWrote ${path.relative(root, path.join(__dirname, resultsFile(mode)))}`);
+	printTable();
 }
 
 main().catch((error) => {

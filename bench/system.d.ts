@@ -4,6 +4,8 @@ export interface Job {
 	mode: 'full' | 'smoke';
 	/** Only for memory jobs: one list run by one client in a fresh process. */
 	memory?: { client: 'raw' | 'node'; users: number; latencyMs: number; out: string };
+	/** `npm run bench -- --trigger`: the trigger simulation alone, merged into the last results. */
+	only?: 'trigger';
 }
 
 export function job(): Job | undefined;

@@ -64,6 +64,7 @@ afterAll(() => {
 			if (figures) results.listMemory.push(figures);
 		}
 	}
+	results.trigger = readJson('.out/trigger.json') as Results['trigger'];
 	results.goals = evaluateGoals(results);
 	// Only the full run's figures are committed (the README quotes them); a smoke run (CI) writes
 	// beside the other per-run outputs, which are gitignored.

@@ -9,7 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
+import { pollRunFinished } from './runFinished';
+import { DEFAULT_MAX_REQUESTS_PER_POLL } from './runFinishedSettings';
 
 const runFinished = { event: ['runFinished'] };
 
@@ -74,7 +75,7 @@ export class HexTrigger implements INodeType {
 						name: 'All Projects',
 						value: 'all',
 						description:
-							'Every published project the token can see. Each poll lists the projects and reads the runs of each one.',
+							'Every published project the token can see. Each poll reads one page of the project list and the runs of the projects whose turn it is.',
 					},
 					{
 						name: 'Selected Projects',
@@ -87,7 +88,7 @@ export class HexTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Reading a project costs one request, listing the projects one per 100. A poll stops at Max Requests per Poll and the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Select the projects to watch to see runs sooner.',
+					'Each poll reads one page of the project list (100 projects) and then one project per request, up to Max Requests per Poll; the next poll goes on with the projects left, so with many projects a finished run is seen later (never missed). Projects with a schedule in Hex are read first once it fires, until the scheduled run has finished. Select the projects to watch to see other runs sooner.',
 				name: 'budgetNotice',
 				type: 'notice',
 				default: '',

@@ -56,6 +56,31 @@ export async function forEachProjectPage(
 	} while (after);
 }
 
+/** One ListProjects page of a list read across polls: its projects and the next page's cursor. */
+export type ProjectPage =
+	| { ok: true; projects: HexProject[]; after?: string }
+	| { ok: false; response: IN8nHttpFullResponse };
+
+/** The ListProjects page that `after` points to (the first page without it). */
+export async function projectPage(
+	context: IPollFunctions,
+	qs: IDataObject,
+	after: string | undefined,
+): Promise<ProjectPage> {
+	const answer = await getAnswer(context, '/v1/projects', {
+		...qs,
+		limit: PAGE_SIZE,
+		...(after ? { after } : {}),
+	});
+	if (!answer.ok) return answer;
+	const projects = projectsOf(answer.body);
+	const next =
+		projects.length < PAGE_SIZE
+			? undefined
+			: nextCursor(answer.body, projects.length, new Set(after ? [after] : []));
+	return { ok: true, projects, ...(next ? { after: next } : {}) };
+}
+
 /** One project list page, e.g. the newest project. */
 export async function firstProjects(
 	context: IPollFunctions,

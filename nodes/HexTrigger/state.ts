@@ -9,6 +9,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  *   poll). A cursor is a watermark (milliseconds), at most MAX_TIED_IDS run IDs that share the
  *   watermark and at most MAX_OPEN_IDS IDs of runs seen unfinished, typically one ID in all:
  *   about 120 bytes per project, never more than about 8 KB.
+ * - Run Finished, All Projects: also the project list, refreshed one page per poll (see
+ *   ProjectList): per published project its title and the pass it was last listed in, and for
+ *   a scheduled project its schedules and where they stand (about 100 bytes more).
  * - New Project: one watermark and at most MAX_TIED_IDS project IDs.
  */
 
@@ -40,6 +43,41 @@ export interface ProjectCursor {
 	since?: number;
 }
 
+/** A project of the stored list: its title and the pass that last listed it published. */
+export interface ListedProject {
+	t?: string;
+	s: number;
+	/** Its enabled schedules that the trigger can read, as `<cron>|<time zone>` (schedules.ts). */
+	c?: string[];
+	/** When one of them fires next (ms). */
+	n?: number;
+	/** A fire time passed whose scheduled run has not been seen yet: the project is due. */
+	d?: number;
+	/** Since when a scheduled run of the project is seen unfinished (awaited). */
+	a?: number;
+	/** When the project's runs were last read (ms), so that due projects take turns. */
+	r?: number;
+}
+
+/**
+ * All Projects mode: the published projects, kept between polls and refreshed one ListProjects
+ * page per poll, so that listing never takes a poll past Max Requests per Poll. A pass is one
+ * read of the whole list, from the first page to the last.
+ */
+export interface ProjectList {
+	/** Cursor of the next page to read; none: the next poll starts a pass at the first page. */
+	after?: string;
+	/** Passes completed. */
+	pass: number;
+	/** When the current pass read its first page (n8n's clock, ms). */
+	passAt?: number;
+	/** When the previous pass read its first page. */
+	lastPassAt?: number;
+	projects: Record<string, ListedProject>;
+	/** Whether the last poll read a list page (with Max Requests per Poll 1, polls alternate). */
+	listedLast?: boolean;
+}
+
 export interface RunFinishedState {
 	v: number;
 	event: 'runFinished';
@@ -50,6 +88,8 @@ export interface RunFinishedState {
 	projects: Record<string, ProjectCursor>;
 	/** After a poll cut short (rate limit, time budget): the project the next poll starts with. */
 	resume?: string;
+	/** All Projects mode only. */
+	list?: ProjectList;
 }
 
 export interface NewProjectState {
@@ -85,6 +125,36 @@ function readCursor(value: unknown): ProjectCursor | undefined {
 	};
 }
 
+function readList(value: unknown): ProjectList | undefined {
+	if (!isObject(value) || !isTime(value.pass)) return undefined;
+	const projects: Record<string, ListedProject> = {};
+	if (isObject(value.projects)) {
+		for (const [projectId, entry] of Object.entries(value.projects)) {
+			if (!isObject(entry) || !isTime(entry.s)) continue;
+			const specs = Array.isArray(entry.c)
+				? entry.c.filter((spec): spec is string => typeof spec === 'string')
+				: [];
+			projects[projectId] = {
+				...(typeof entry.t === 'string' ? { t: entry.t } : {}),
+				s: entry.s,
+				...(specs.length ? { c: specs } : {}),
+				...(isTime(entry.n) ? { n: entry.n } : {}),
+				...(isTime(entry.d) ? { d: entry.d } : {}),
+				...(isTime(entry.a) ? { a: entry.a } : {}),
+				...(isTime(entry.r) ? { r: entry.r } : {}),
+			};
+		}
+	}
+	return {
+		...(typeof value.after === 'string' && value.after !== '' ? { after: value.after } : {}),
+		pass: value.pass,
+		...(isTime(value.passAt) ? { passAt: value.passAt } : {}),
+		...(isTime(value.lastPassAt) ? { lastPassAt: value.lastPassAt } : {}),
+		projects,
+		...(value.listedLast === true ? { listedLast: true } : {}),
+	};
+}
+
 /** The stored state for this event, as plain objects; undefined before the first poll. */
 export function loadState(
 	context: IPollFunctions,
@@ -114,6 +184,7 @@ export function loadState(
 	}
 	if (typeof stored.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
 	const projects: Record<string, ProjectCursor> = {};
+	const list = readList(stored.list);
 	if (isObject(stored.projects)) {
 		for (const [projectId, value] of Object.entries(stored.projects)) {
 			const cursor = readCursor(value);
@@ -127,6 +198,7 @@ export function loadState(
 		polledAt: stored.polledAt,
 		projects,
 		...(typeof stored.resume === 'string' ? { resume: stored.resume } : {}),
+		...(list ? { list } : {}),
 	};
 }
 

@@ -1,0 +1,145 @@
+import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
+
+import type { PollRequests } from './pollBudget';
+import { answerError, PAGE_SIZE } from './requests';
+import { isFinished, isUnfinished, runIdOf, runsOf, runsUrl, runTime, endTime } from './runFields';
+import type { RunFinishedSettings } from './runFinishedSettings';
+import type { ProjectCursor } from './state';
+import { advanceWatermark, MAX_OPEN_IDS } from './state';
+
+/*
+ * One project's runs against its cursor (see state.ts). Hex has no workspace-wide run list and no
+ * time filter, so each watched project's runs are read (GetProjectRuns, newest first, 100 per
+ * page):
+ *
+ * - a run with a terminal status is emitted if it was awaited (seen unfinished before) or is
+ *   newer than the watermark (its start time is later, or equal but its ID is not yet known);
+ * - PENDING and RUNNING runs are remembered as awaited and emitted at the poll that sees them
+ *   finished;
+ * - pages are read until one reaches a run the cursor already covers, so any number of runs
+ *   finished between polls is read; awaited runs that are no longer on those pages (more than a
+ *   page of newer runs) are asked for one by one (GetRunStatus).
+ *
+ * A status outside Hex's spec is neither terminal nor awaited. Hex does not document the order
+ * of GetProjectRuns; like other clients this assumes newest first, which the runs' times bear out.
+ */
+
+/**
+ * In All Projects mode a project whose runs cannot be read is left out of this poll instead of
+ * failing it: no access to its runs (403), deleted (404) or unpublished meanwhile (422).
+ */
+const SKIPPED_STATUSES = [403, 404, 422];
+
+export type Outcome =
+	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[]; runs: IDataObject[] }
+	| { kind: 'skipped' }
+	| { kind: 'limited'; response: IN8nHttpFullResponse };
+
+/** What a failed request means for the poll: wait (429), leave the project out, or fail. */
+export async function failure(
+	context: IPollFunctions,
+	settings: RunFinishedSettings,
+	response: IN8nHttpFullResponse,
+): Promise<Outcome> {
+	if (response.statusCode === 429) return { kind: 'limited', response };
+	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
+		return { kind: 'skipped' };
+	}
+	throw await answerError(context, response);
+}
+
+/** First sight of a project at the first activation: note where it stands, emit nothing. */
+export async function baselineProject(
+	context: IPollFunctions,
+	requests: PollRequests,
+	settings: RunFinishedSettings,
+	projectId: string,
+): Promise<Outcome> {
+	const answer = await requests.ask(runsUrl(projectId), {
+		limit: PAGE_SIZE,
+		offset: 0,
+		runTriggerFilter: settings.runTrigger,
+	});
+	if (!answer.ok) return await failure(context, settings, answer.response);
+	const runs = runsOf(answer.body);
+	const { w, at } = advanceWatermark(
+		{ w: null, at: [] },
+		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
+	);
+	const open = runs.filter(isUnfinished).map(runIdOf).slice(0, MAX_OPEN_IDS);
+	return { kind: 'read', cursor: { w, at, open }, finished: [], runs };
+}
+
+/** Reads a project's runs back to where its cursor stands; returns what finished since. */
+export async function readProject(
+	context: IPollFunctions,
+	requests: PollRequests,
+	settings: RunFinishedSettings,
+	projectId: string,
+	cursor: ProjectCursor,
+): Promise<Outcome> {
+	const awaited = new Set(cursor.open);
+	const tied = new Set(cursor.at);
+	const covered = (id: string, time: number | null) =>
+		time !== null && cursor.w !== null && (time < cursor.w || (time === cursor.w && tied.has(id)));
+	const isNew = (run: IDataObject, id: string) => {
+		if (cursor.since !== undefined) return (endTime(run) ?? -Infinity) >= cursor.since;
+		const time = runTime(run);
+		// A finished run without any timestamp cannot be placed; it counts only when awaited.
+		return time !== null && !covered(id, time);
+	};
+
+	const seen = new Map<string, IDataObject>();
+	const finished: IDataObject[] = [];
+	const open: string[] = [];
+	const note = (run: IDataObject, id: string, isListed: boolean) => {
+		if (isFinished(run)) {
+			if (awaited.has(id) || (isListed && isNew(run, id))) finished.push(run);
+		} else if (isUnfinished(run)) {
+			open.push(id);
+		}
+	};
+
+	for (let offset = 0; ; ) {
+		const answer = await requests.ask(runsUrl(projectId), {
+			limit: PAGE_SIZE,
+			offset,
+			runTriggerFilter: settings.runTrigger,
+		});
+		if (!answer.ok) return await failure(context, settings, answer.response);
+		const runs = runsOf(answer.body);
+		let reachedCovered = false;
+		for (const run of runs) {
+			const id = runIdOf(run);
+			// Offsets shift when runs start meanwhile: a run can show up on two pages.
+			if (seen.has(id)) continue;
+			seen.set(id, run);
+			note(run, id, true);
+			if (!awaited.has(id) && covered(id, runTime(run))) reachedCovered = true;
+		}
+		if (reachedCovered || runs.length < PAGE_SIZE || !answer.body.nextPage) break;
+		offset += runs.length;
+	}
+
+	// Awaited runs pushed off the pages read by more than a page of newer runs.
+	const fetched: IDataObject[] = [];
+	for (const id of cursor.open) {
+		if (seen.has(id)) continue;
+		const answer = await requests.ask(`${runsUrl(projectId)}/${encodeURIComponent(id)}`);
+		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
+		if (!answer.ok) return await failure(context, settings, answer.response);
+		note(answer.body, id, false);
+		fetched.push(answer.body);
+	}
+
+	const { w, at } = advanceWatermark(
+		cursor,
+		[...seen.entries()].map(([id, run]) => ({ id, time: runTime(run) })),
+	);
+	return {
+		kind: 'read',
+		cursor: { w, at, open: [...new Set(open)].slice(0, MAX_OPEN_IDS) },
+		finished,
+		runs: [...seen.values(), ...fetched],
+	};
+}
