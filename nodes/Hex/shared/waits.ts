@@ -8,13 +8,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, clock, sendToHex, TransientHexFailure } from './hexRequest';
 import { fail } from './inputs';
-import { awaitPollSlot, holdPolls } from './pollBudget';
+import { awaitPollSlot, holdPolls } from './statusSchedule';
 
 /*
  * The one way this package waits for something in Hex (runs, threads): poll its status route
  * until it is done, failed, or the wait ends unfinished. Network errors, request timeouts, 429
  * and 5xx only slow the polling down until the deadline; every poll takes a slot in the
- * credential's shared schedule (pollBudget.ts).
+ * credential's shared schedule (statusSchedule.ts).
  */
 
 /** What a poll found: done (output this), failed (throw this message), or keep waiting. */
