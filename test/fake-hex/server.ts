@@ -41,6 +41,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** How many matching requests fail (default 1). */
 	times?: number;
+	/** How many matching requests pass untouched before the fault applies (default 0). */
+	skip?: number;
 	/** Wait before answering (less once the client has gone). A fault with only delayMs just slows the request down. */
 	delayMs?: number;
 	/** Destroy the socket instead of answering. */
@@ -102,6 +104,7 @@ const API_PREFIX = '/api';
 
 interface PendingFault extends Fault {
 	remaining: number;
+	skipped: number;
 }
 
 type AppContext = Context<{ Bindings: HttpBindings }>;
@@ -195,6 +198,10 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 	const takeFault = (operationId: string | undefined): PendingFault | undefined => {
 		const fault = faults.find((f) => f.operationId === undefined || f.operationId === operationId);
 		if (!fault) return undefined;
+		if (fault.skipped < (fault.skip ?? 0)) {
+			fault.skipped += 1;
+			return undefined;
+		}
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
 		return fault;
@@ -364,7 +371,7 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 			window = { start: 0, count: 0 };
 		},
 		injectFault(fault: Fault) {
-			faults.push({ ...fault, remaining: fault.times ?? 1 });
+			faults.push({ ...fault, remaining: fault.times ?? 1, skipped: 0 });
 		},
 		setRateLimit(next: RateLimit | undefined) {
 			rateLimit = next;

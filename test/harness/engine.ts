@@ -1,7 +1,9 @@
+import type { ExecuteContext } from 'n8n-core';
 import {
 	DirectoryLoader,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import type {
@@ -40,11 +42,19 @@ export const HEX_NODE_TYPE = 'n8n-nodes-hex.hex';
 export const HEX_TRIGGER_NODE_TYPE = 'n8n-nodes-hex.hexTrigger';
 const NODE_NAME = 'Hex';
 
-/** The Hex node as n8n's loader hands it to users: with n8n's Request Options added. */
+/**
+ * The Hex node as n8n hands it to users: the loader adds n8n's Request Options, and n8n's
+ * NodeTypes (packages/cli) gives a declarative node an `execute` that runs n8n's RoutingNode in
+ * the execution's context, with its cancel signal (n8n-core alone would run it without one).
+ */
 export function loadedHexNode(): Hex {
 	const hex = new Hex();
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(hex);
-	return hex;
+	const execute: INodeType['execute'] = async function (this) {
+		const data = await new RoutingNode(this as ExecuteContext, hex).runNode();
+		return data ?? [];
+	};
+	return Object.assign(hex, { execute });
 }
 
 /** The package's node types, as n8n's loader would register them. */
@@ -156,6 +166,10 @@ export interface RunHexNodeOptions {
 	onError?: INode['onError'];
 	/** Replaces the credential helper, e.g. to see each request as the credential gets it. */
 	credentialsHelper?: ICredentialsHelper;
+	/** Gets a function that stops the execution, as n8n's Stop button does. */
+	onStart?: (stop: () => void) => void;
+	/** The node types to run with; the package's own (as n8n's loader adds Request Options) by default. */
+	nodeTypes?: INodeTypes;
 }
 
 export function additionalDataFor(
@@ -194,12 +208,12 @@ function hexNode(parameters: INodeParameters, onError?: INode['onError']): INode
 	};
 }
 
-function hexWorkflow(node: INode): Workflow {
+function hexWorkflow(node: INode, nodeTypes: INodeTypes = new HexNodeTypes()): Workflow {
 	return new Workflow({
 		id: 'hex-test',
 		nodes: [node],
 		connections: {},
-		nodeTypes: new HexNodeTypes(),
+		nodeTypes,
 		active: false,
 	});
 }
@@ -238,7 +252,9 @@ export async function runHexNode(options: RunHexNodeOptions): Promise<HexRun> {
 		'manual',
 		runExecutionData,
 	);
-	const run = await execution.processRunExecutionData(hexWorkflow(node));
+	const running = execution.processRunExecutionData(hexWorkflow(node, options.nodeTypes));
+	options.onStart?.(() => running.cancel());
+	const run = await running;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

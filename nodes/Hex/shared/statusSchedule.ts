@@ -13,6 +13,8 @@ import { clock } from './hexRequest';
 
 interface Schedule {
 	nextSlot: number;
+	/** No poll before this time: Hex answered 429 with Retry-After. */
+	heldUntil: number;
 }
 
 const schedules = new Map<string, Schedule>();
@@ -27,7 +29,7 @@ function scheduleOf(context: IExecuteSingleFunctions): Schedule {
 	const key = scheduleKey(context);
 	let schedule = schedules.get(key);
 	if (!schedule) {
-		schedule = { nextSlot: 0 };
+		schedule = { nextSlot: 0, heldUntil: 0 };
 		schedules.set(key, schedule);
 	}
 	return schedule;
@@ -44,16 +46,20 @@ export async function awaitPollSlot(
 	signal?: AbortSignal,
 ): Promise<boolean> {
 	const schedule = scheduleOf(context);
-	if (schedule.nextSlot > notAfter) return false;
-	const now = clock.now();
-	const slot = Math.max(now, schedule.nextSlot);
-	schedule.nextSlot = slot + 60_000 / perMinute;
-	await clock.pause(slot - now, signal);
-	return true;
+	for (;;) {
+		if (schedule.nextSlot > notAfter) return false;
+		const now = clock.now();
+		const slot = Math.max(now, schedule.nextSlot);
+		schedule.nextSlot = slot + 60_000 / perMinute;
+		await clock.pause(slot - now, signal);
+		// A 429 that came in meanwhile holds every poll, slots taken before it included.
+		if (signal?.aborted || schedule.heldUntil <= slot) return true;
+	}
 }
 
 /** Hex said to wait (429 with Retry-After): no poll of this credential goes out before then. */
 export function holdPolls(context: IExecuteSingleFunctions, waitMs: number): void {
 	const schedule = scheduleOf(context);
-	schedule.nextSlot = Math.max(schedule.nextSlot, clock.now() + waitMs);
+	schedule.heldUntil = Math.max(schedule.heldUntil, clock.now() + waitMs);
+	schedule.nextSlot = Math.max(schedule.nextSlot, schedule.heldUntil);
 }
