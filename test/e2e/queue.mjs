@@ -8,20 +8,25 @@
 //   Completion, error output on) → Respond to Webhook with the run; a failed run (error output)
 //   → Respond to Webhook with the error.
 // - Hex Trigger (Run Finished, the four projects, every minute) → HTTP Request to the collector.
-// 100 concurrent webhook calls over four projects (one of which the fake makes fail), then a main
-// restart with runs finishing while main is down. One `queue PASS|FAIL <check>` line per check,
-// a summary with the numbers measured, exit code 1 on any failure.
+// - examples/wait-without-holding-a-worker.json (Get Run Status, Run Finished?, Wait 70 Seconds,
+//   loop) and its caller examples/start-run-then-wait-without-holding-a-worker.json, whose Manual
+//   Trigger becomes a production Webhook here so that main enqueues it for a worker.
+// 100 concurrent webhook calls over four projects (one of which the fake makes fail), one run
+// waited for by the sub-workflow (it waits in Postgres, on no worker, and resumes on one), then a
+// main restart with runs finishing while main is down. One `queue PASS|FAIL <check>` line per
+// check, a summary with the numbers measured, exit code 1 on any failure.
 // Options: --keep keeps the n8n user folders and logs.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { hexCredential } from './examples.mjs';
+import { exampleWorkflow, hexCredential } from './examples.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
-import { REPO_ROOT, ensureN8n, freePort, n8nCli, startN8n } from './runtime.mjs';
+import { REPO_ROOT, ensureN8n, freePort, n8nCli, n8nDir, startN8n } from './runtime.mjs';
 import { startPostgres, startRedis } from './services.mjs';
 
 const VERSION = '2.41.1';
@@ -35,6 +40,9 @@ const WEBHOOK_PATH = 'hex-queue-run';
 const CREDENTIAL_ID = 'queueHexCredential';
 const WEBHOOK_WORKFLOW_ID = 'queueHexWebhookRun';
 const TRIGGER_WORKFLOW_ID = 'queueHexRunTrigger';
+const WAIT_WEBHOOK_PATH = 'hex-queue-wait-for-run';
+const WAIT_CALLER_ID = 'queueHexWaitCaller';
+const WAIT_SUB_ID = 'queueHexWaitSubflow';
 // The whole test, setup included, is stopped after this (a hang is a failure, not a CI timeout).
 // It counts from when n8n is installed: a first install alone takes 6 to 20 minutes.
 const OVERALL_TIMEOUT_MS = 12 * 60_000;
@@ -262,6 +270,41 @@ function triggerWorkflow(projectIds, collectorUrl) {
 	};
 }
 
+/**
+ * The two worker-free wait examples as shipped, filled in: the sub-workflow, and its caller with
+ * the Manual Trigger replaced by a production Webhook (answering at once), so that main takes the
+ * call and a worker runs it, as for any trigger in queue mode.
+ */
+async function workerFreeWaitWorkflows(projectId) {
+	const filled = {
+		REPLACE_WITH_YOUR_CREDENTIAL_ID: CREDENTIAL_ID,
+		REPLACE_WITH_YOUR_PROJECT_ID: projectId,
+		REPLACE_WITH_YOUR_SUB_WORKFLOW_ID: WAIT_SUB_ID,
+	};
+	const sub = await exampleWorkflow('wait-without-holding-a-worker.json', {
+		id: WAIT_SUB_ID,
+		replace: filled,
+		credentials: credential,
+	});
+	const caller = await exampleWorkflow('start-run-then-wait-without-holding-a-worker.json', {
+		id: WAIT_CALLER_ID,
+		replace: filled,
+		credentials: credential,
+	});
+	const manual = caller.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	assert(manual, 'the caller example has no Manual Trigger to replace');
+	caller.connections.Webhook = caller.connections[manual.name];
+	delete caller.connections[manual.name];
+	Object.assign(manual, {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path: WAIT_WEBHOOK_PATH, options: {} },
+	});
+	return [sub, caller];
+}
+
 function countBy(values) {
 	const counts = new Map();
 	for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
@@ -310,6 +353,11 @@ async function main() {
 				: { status: 'COMPLETED', pollsBeforeTerminal: i + 1 },
 	}));
 	for (const p of projects) fake.state.setRunOutcome(p.id, p.outcome);
+	// A fifth, not watched by the trigger, for the worker-free wait: its runs stay PENDING or RUNNING
+	// however often they are polled, until the test ends them (fake.state.finishRun).
+	assert(published.length >= 5, `the seed has only ${published.length} published projects`);
+	const waitProject = published[4];
+	fake.state.setRunOutcome(waitProject.id, { status: 'COMPLETED', pollsBeforeTerminal: 1e9 });
 	const historyRunIds = new Set(
 		projects.flatMap((p) => fake.state.runsOf(p.id).map((r) => r.runId)),
 	);
@@ -330,7 +378,7 @@ async function main() {
 	};
 	const mainFolder = join(root, 'main');
 
-	progress('importing the credential and the two workflows, publishing both, with the n8n CLI');
+	progress('importing the credential and the four workflows, publishing them, with the n8n CLI');
 	const credentialsFile = join(root, 'credentials.json');
 	await writeFile(credentialsFile, JSON.stringify([hexCredential(credential.hexApi, fake)]));
 	await chmod(credentialsFile, 0o600);
@@ -352,12 +400,16 @@ async function main() {
 				projects.map((p) => p.id),
 				collector.url,
 			),
+			...(await workerFreeWaitWorkflows(waitProject.id)),
 		]),
 	);
 	await cli(['import:workflow', `--input=${workflowsFile}`]);
-	// n8n 2.x: activating is publishing (import's --activeState=fromJson needs a user session).
+	// n8n 2.x: activating is publishing (import's --activeState=fromJson needs a user session). A
+	// sub-workflow that production executions call must be published too.
 	await Promise.all(
-		[WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID].map((id) => cli(['publish:workflow', `--id=${id}`])),
+		[WEBHOOK_WORKFLOW_ID, TRIGGER_WORKFLOW_ID, WAIT_CALLER_ID, WAIT_SUB_ID].map((id) =>
+			cli(['publish:workflow', `--id=${id}`]),
+		),
 	);
 
 	progress(`starting n8n main (queue mode) and ${WORKERS} workers (concurrency ${CONCURRENCY})`);
@@ -385,15 +437,18 @@ async function main() {
 		fake.requests.filter((r) => r.operationId === 'GetProjectRuns').length;
 	// n8n 2.x activates published workflows through its publication service shortly after the
 	// start: the production webhook is registered in the database, the trigger polls once.
-	const webhookRegistered = async () =>
+	const webhookRegistered = async (workflowId) =>
 		Number(
 			(
-				await pg.psql(
-					`select count(*) from webhook_entity where "workflowId" = '${WEBHOOK_WORKFLOW_ID}'`,
-				)
+				await pg.psql(`select count(*) from webhook_entity where "workflowId" = '${workflowId}'`)
 			).trim(),
 		) > 0;
-	await waitUntil(webhookRegistered, 120000, 'main did not register the production webhook');
+	await waitUntil(
+		async () =>
+			(await webhookRegistered(WEBHOOK_WORKFLOW_ID)) && (await webhookRegistered(WAIT_CALLER_ID)),
+		120000,
+		'main did not register the production webhooks',
+	);
 	// The trigger's activation poll records where Hex stands; runs started before it would count
 	// as history.
 	await waitUntil(
@@ -440,6 +495,18 @@ async function main() {
 	const loadSeconds = (Date.now() - loadStarted) / 1000;
 	progress(`all webhook calls answered in ${loadSeconds.toFixed(1)} s`);
 
+	// n8n stores an execution's data in Postgres as `flatted` text; n8n's own copy reads it.
+	const parseFlatted = createRequire(join(n8nDir(VERSION), 'node_modules', 'n8n', 'package.json'))(
+		'flatted',
+	).parse;
+	const executionData = async (executionId) =>
+		parseFlatted(
+			(
+				await pg.psql(
+					`select data from execution_data where "executionId" = ${Number(executionId)}`,
+				)
+			).trim(),
+		);
 	const executionRows = async (workflowId) =>
 		(
 			await pg.psql(
@@ -665,6 +732,177 @@ async function main() {
 		return budgetSummary;
 	});
 
+	// --- Waiting without holding a worker -------------------------------------------------------
+	// The caller starts a run (no wait) and calls the sub-workflow, which gets the run's status and,
+	// while it has not finished, waits 70 s in n8n's Wait node and gets it again. The run stays
+	// PENDING until the test has seen, in n8n's own records, both executions waiting in Postgres
+	// and none of their jobs in Bull's active or waiting lists (the jobs workers hold or are about
+	// to take); then Hex ends it COMPLETED and n8n has to resume the sub-workflow, then the caller.
+	const rowsOf = async (workflowId) =>
+		(
+			await pg.psql(
+				`select id, status, coalesce(floor(extract(epoch from "waitTill") * 1000)::bigint::text, '') from execution_entity where "workflowId" = '${workflowId}' order by id`,
+			)
+		)
+			.trim()
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [id, status, waitTill] = line.split('|');
+				return { id, status, waitTill: waitTill ? Number(waitTill) : undefined };
+			});
+	const bullJobIds = async (list) =>
+		(await redis.cli('LRANGE', `bull:jobs:${list}`, '0', '-1')).split('\n').filter(Boolean);
+	/** Execution IDs of the jobs in n8n's Bull queue (`jobs`, prefix `bull`) active or waiting. */
+	const heldOrQueued = async () => {
+		const ids = [];
+		for (const job of [...(await bullJobIds('active')), ...(await bullJobIds('wait'))]) {
+			const data = (await redis.cli('HGET', `bull:jobs:${job}`, 'data')).trim();
+			if (data) ids.push(String(JSON.parse(data).executionId));
+		}
+		return ids;
+	};
+	/** How many times a node ran in an execution, and the items of its last run. */
+	const nodeOutput = async (executionId, nodeName) => {
+		const runs = (await executionData(executionId))?.resultData?.runData?.[nodeName] ?? [];
+		return { runs: runs.length, items: (runs.at(-1)?.data?.main?.[0] ?? []).map((i) => i.json) };
+	};
+	const startsOn = (id) =>
+		workers.map(
+			(w) =>
+				[...w.logs().matchAll(/Worker started execution (\d+)/g)].filter((m) => m[1] === id).length,
+		);
+	const FINAL = ['COMPLETED', 'ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
+	progress('worker-free wait: calling the caller example; its sub-workflow waits 70 s per loop');
+	let waitSummary = 'not run';
+	await check(
+		'worker-free wait: the sub-workflow waits in Postgres on no worker, then resumes on one to the run’s final status',
+		async () => {
+			// Bull's job counter proves the keys read below are n8n's queue: it has every job so far.
+			const jobsSoFar = Number((await redis.cli('GET', 'bull:jobs:id')).trim());
+			assert(
+				jobsSoFar >= CALLS,
+				`Redis key bull:jobs:id is ${jobsSoFar}: not n8n's Bull queue of the ${CALLS}+ jobs so far`,
+			);
+			const called = Date.now();
+			const response = await fetch(`${n8nMain.url}/webhook/${WAIT_WEBHOOK_PATH}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+				signal: AbortSignal.timeout(60000),
+			});
+			assert(response.ok, `the caller's webhook answered ${response.status}`);
+			const runOf = () =>
+				fake.state.runsOf(waitProject.id).filter((r) => fake.state.runProgress.has(r.runId));
+			let seen = {};
+			await waitUntil(
+				async () => {
+					const [callers, subs, held] = await Promise.all([
+						rowsOf(WAIT_CALLER_ID),
+						rowsOf(WAIT_SUB_ID),
+						heldOrQueued(),
+					]);
+					const runs = runOf();
+					seen = { callers, subs, heldOrQueued: held, runs: runs.map((r) => r.status) };
+					const waiting = (row) => row?.status === 'waiting' && !held.includes(row.id);
+					return (
+						callers.length === 1 &&
+						subs.length === 1 &&
+						waiting(callers[0]) &&
+						callers[0].waitTill !== undefined &&
+						waiting(subs[0]) &&
+						subs[0].waitTill > Date.now() &&
+						runs.length === 1 &&
+						!FINAL.includes(runs[0].status)
+					);
+				},
+				90000,
+				'the caller and the sub-workflow never both waited in Postgres while no worker held them and the run went on',
+				() => JSON.stringify(seen),
+			);
+			const [caller] = seen.callers;
+			const [sub] = seen.subs;
+			const [run] = runOf();
+			const waitedFrom = Date.now();
+			const resumeIn = (sub.waitTill - waitedFrom) / 1000;
+			assert(
+				resumeIn <= 70,
+				`the sub-workflow waits until ${new Date(sub.waitTill).toISOString()}, more than 70 s`,
+			);
+			const heldWhileWaiting = seen.heldOrQueued.length;
+			const [statusWhileWaiting] = seen.runs;
+			fake.state.finishRun(waitProject.id, run.runId, 'COMPLETED');
+
+			await waitUntil(
+				async () => {
+					seen = { callers: await rowsOf(WAIT_CALLER_ID), subs: await rowsOf(WAIT_SUB_ID) };
+					return [...seen.callers, ...seen.subs].every((r) => r.status === 'success');
+				},
+				240000,
+				'the caller and the sub-workflow did not both end in success after the run finished',
+				() => JSON.stringify(seen),
+			);
+			assert(
+				seen.callers.length === 1 && seen.subs.length === 1,
+				`expected one execution each, the same ones resumed: ${JSON.stringify(seen)}`,
+			);
+			const ended = Date.now();
+
+			const started = await nodeOutput(caller.id, 'Start Hex Run');
+			assert(
+				started.items.length === 1 &&
+					started.items[0].runId === run.runId &&
+					started.items[0].finished === false,
+				`Start Hex Run output ${JSON.stringify(started.items)}`,
+			);
+			const gets = await nodeOutput(sub.id, 'Get Run Status');
+			const waits = await nodeOutput(sub.id, 'Wait 70 Seconds');
+			const { polls } = fake.state.runProgress.get(run.runId);
+			assert(
+				waits.runs >= 1 && waits.runs === polls && gets.runs === polls + 1,
+				`Get Run Status ran ${gets.runs} times and Wait 70 Seconds ${waits.runs}; Hex answered ${polls} times before the run ended (expected one wait per such answer, and one more get)`,
+			);
+			for (const [label, out] of [
+				[
+					'the sub-workflow’s Return the Finished Run',
+					await nodeOutput(sub.id, 'Return the Finished Run'),
+				],
+				['the caller’s Wait for the Run', await nodeOutput(caller.id, 'Wait for the Run')],
+			]) {
+				const [item] = out.items;
+				assert(
+					out.items.length === 1 &&
+						item.runId === run.runId &&
+						item.projectId === waitProject.id &&
+						item.status === 'COMPLETED' &&
+						item.finished === true &&
+						item.runUrl === run.runUrl,
+					`${label} output ${JSON.stringify(out.items)}`,
+				);
+			}
+
+			// Where they ran: a worker prints "Worker started execution <id>" for each job it takes
+			// (the caller's start and its resumption, the sub-workflow's resumption; the sub-workflow's
+			// first part ran inside the caller's job). Up to 30 s for the lines to come through.
+			let starts = {};
+			await waitUntil(
+				() => {
+					starts = { caller: startsOn(caller.id), sub: startsOn(sub.id) };
+					const total = (counts) => counts.reduce((a, b) => a + b, 0);
+					return total(starts.caller) >= 2 && total(starts.sub) >= 1;
+				},
+				30000,
+				'no "Worker started execution" lines for the resumed executions',
+				() => JSON.stringify(starts),
+			);
+			assert(!/Worker started execution/.test(n8nMain.logs()), 'main executed workflows itself');
+			const on = (counts) =>
+				counts.flatMap((n, i) => (n ? [`worker ${i + 1}${n > 1 ? ` ×${n}` : ''}`] : [])).join(', ');
+			waitSummary = `worker-free wait ${((ended - called) / 1000).toFixed(0)} s`;
+			return `caller ${caller.id} and sub-workflow ${sub.id} status waiting in Postgres (waitTill ${new Date(caller.waitTill).toISOString().slice(0, 10)} and now +${resumeIn.toFixed(0)} s), no job of theirs active or queued in Bull (${heldWhileWaiting} jobs there, ${jobsSoFar} so far), the run still ${statusWhileWaiting}; run ended COMPLETED, sub-workflow resumed on ${on(starts.sub)}, caller ran on ${on(starts.caller)}; ${waits.runs} wait, ${gets.runs} status gets; both success, last outputs finished: true, COMPLETED; ${((ended - called) / 1000).toFixed(0)} s from the call to the end`;
+		},
+	);
+
 	// --- Trigger ---------------------------------------------------------------------------------
 	const emittedIds = () => collector.emitted.map((e) => e.runId);
 	const waitForEmitted = (runIds, timeoutMs, what) =>
@@ -706,9 +944,11 @@ async function main() {
 			120000,
 			'the trigger workflow never ran, or its executions did not all finish',
 		);
+		const failed = rows.filter((r) => r.status !== 'success');
+		const why = async (r) => (await executionData(r.id))?.resultData?.error?.message;
 		assert(
-			rows.every((r) => r.status === 'success'),
-			`trigger executions: ${rows.map((r) => r.status).join(', ')}`,
+			failed.length === 0,
+			`trigger executions: ${rows.map((r) => r.status).join(', ')}; ${(await Promise.all(failed.map(async (r) => `${r.id}: ${await why(r)}`))).join('; ')}`,
 		);
 		return rows;
 	};
@@ -773,7 +1013,7 @@ async function main() {
 
 	const failed = results.filter((r) => !r.ok);
 	console.log(
-		`queue: ${results.length - failed.length}/${results.length} checks passed; n8n ${VERSION} main + ${WORKERS} workers (concurrency ${CONCURRENCY}), Postgres, Redis; ${CALLS} webhook calls answered in ${loadSeconds.toFixed(1)} s under ${RATE_LIMIT.limit} requests / ${RATE_LIMIT.windowMs / 1000} s; ${budgetSummary}; ${collector.emitted.length} runs emitted by the trigger; total ${elapsed()}`,
+		`queue: ${results.length - failed.length}/${results.length} checks passed; n8n ${VERSION} main + ${WORKERS} workers (concurrency ${CONCURRENCY}), Postgres, Redis; ${CALLS} webhook calls answered in ${loadSeconds.toFixed(1)} s under ${RATE_LIMIT.limit} requests / ${RATE_LIMIT.windowMs / 1000} s; ${budgetSummary}; ${collector.emitted.length} runs emitted by the trigger; ${waitSummary}; total ${elapsed()}`,
 	);
 	return failed.length === 0;
 }

@@ -6,9 +6,11 @@
 //     cluster in a temp folder and run `postgres` on it. Postgres refuses to run as root, so as
 //     root the cluster belongs to `nobody` (or a system user `n8n-hex-pg`, created when `nobody`
 //     is missing). Durability is off (fsync, synchronous_commit): the data is thrown away anyway.
-//   startRedis() -> { host, port, stop() }
+//   startRedis() -> { host, port, cli(...args), stop() }
 //     `redis-server` from PATH, installed with apt-get (as root or through `sudo -n`) when
-//     missing, without persistence (no RDB, no AOF), its working folder a temp folder.
+//     missing, without persistence (no RDB, no AOF), its working folder a temp folder. cli() runs
+//     one command with `redis-cli --raw` (Debian's redis-tools, which redis-server depends on) and
+//     resolves with what it printed.
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -363,5 +365,8 @@ export async function startRedis({ timeoutMs = 30000 } = {}) {
 		await stop();
 		throw error;
 	}
-	return { host: HOST, port, stop, output: server.output };
+	const redisCli = onPath('redis-cli') ?? join(bin, '..', 'redis-cli');
+	const cli = (...args) =>
+		runToEnd(redisCli, ['-h', HOST, '-p', String(port), '--raw', ...args], { timeoutMs: 30000 });
+	return { host: HOST, port, cli, stop, output: server.output };
 }

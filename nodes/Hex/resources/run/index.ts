@@ -5,6 +5,7 @@ import { chartImageQuery, chartImageToBinary } from '../cell/chartImage';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
+import { addRunFinished } from './runFinished';
 import { cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
 import { runProjectLocator } from './runProject';
@@ -37,7 +38,10 @@ export const runDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a run',
 				description: 'Get the status of a run',
-				routing: { request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' } },
+				routing: {
+					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' },
+					output: { postReceive: [addRunFinished] },
+				},
 			},
 			{
 				name: 'Get Chart Image',
@@ -72,7 +76,7 @@ export const runDescription: INodeProperties[] = [
 				routing: {
 					request: { method: 'POST', url: '/v1/projects/{runProjectId}/runs' },
 					send: { preSend: [buildRunProjectBody] },
-					output: { postReceive: [waitAfterStart] },
+					output: { postReceive: [waitAfterStart, addRunFinished] },
 				},
 			},
 			{

@@ -33,11 +33,21 @@ describe('Run resource (engine)', () => {
 	/** A run as GetRunStatus and GetProjectRuns answer it: the trace ID is the request's own. */
 	const asListed = (run: ProjectRun) => ({ ...run, traceId: expect.any(String) });
 
-	/** Starts a run and checks what Hex answered (plus `extra` fields); returns the answer. */
+	/** A run as Run → Get outputs it: as Hex answers it, and whether its status is final. */
+	const asGot = (run: ProjectRun) => ({
+		...asListed(run),
+		finished: ['COMPLETED', 'ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'].includes(run.status),
+	});
+
+	/**
+	 * Starts a run and checks the output: what Hex answered (plus `extra` fields) and, unless it is
+	 * a dry run, `finished: false` (Hex's answer has no status yet); returns it.
+	 */
 	async function startRun(
 		parameters: Record<string, unknown>,
 		extra: Record<string, unknown> = {},
 	): Promise<StartedRun> {
+		const dryRun = (parameters.options as { dryRun?: boolean } | undefined)?.dryRun === true;
 		const run = await hex.run({
 			resource: 'run',
 			operation: 'start',
@@ -54,6 +64,7 @@ describe('Run resource (engine)', () => {
 				runStatusUrl: `${hex.fake.baseUrl}/v1/projects/${started().id}/runs/${output[0].runId}`,
 				traceId: expect.any(String),
 				projectVersion: hex.fake.state.projectVersions.get(started().id),
+				...(dryRun ? {} : { finished: false }),
 				...extra,
 			},
 		]);
@@ -210,6 +221,13 @@ describe('Run resource (engine)', () => {
 			);
 		});
 
+		test('without waiting, says the run has not finished: Hex has only just created it', async () => {
+			const output = await startRun({ waitForCompletion: false });
+			expect((output as unknown as { finished: unknown }).finished).toBe(false);
+			expect(hex.fake.state.findRun(started().id, output.runId)?.status).toBe('PENDING');
+			expect(hex.sent().map((request) => request.method)).toEqual(['POST']);
+		});
+
 		test('accepts a pasted project link', async () => {
 			const link = `https://app.hex.tech/fake-org/app/Weekly-Review-${started().id}/latest`;
 			await startRun({ runProjectId: locator(link, 'url') });
@@ -260,7 +278,7 @@ describe('Run resource (engine)', () => {
 				}),
 			]);
 			expect(hex.fake.requests[0].headers['enable-expanded-stats']).toBeUndefined();
-			expect(json(run)).toEqual([asListed(stored)]);
+			expect(json(run)).toEqual([asGot(stored)]);
 		});
 
 		test('sends the expanded-stats header when asked and returns the state events', async () => {
@@ -282,7 +300,7 @@ describe('Run resource (engine)', () => {
 			expect(hex.fake.requests[0].headers['enable-expanded-stats']).toBe('true');
 			expect(json(run)).toEqual([
 				{
-					...asListed(stored),
+					...asGot(stored),
 					stateEvents: [
 						{ type: 'STATUS', value: 'RUNNING', timestamp: stored.startTime },
 						{ type: 'STATUS', value: stored.status, timestamp: stored.endTime },
@@ -291,20 +309,71 @@ describe('Run resource (engine)', () => {
 			]);
 		});
 
-		test('follows a run started through the node', async () => {
+		test('follows a run started through the node until it has finished', async () => {
 			const { runId } = await startRun({});
 			hex.fake.reset();
+			const get = async () => {
+				const run = await hex.run({
+					resource: 'run',
+					operation: 'get',
+					runProjectId: locator(started().id),
+					runId,
+				});
+				expect(run.error).toBeUndefined();
+				return json(run);
+			};
+			// The fake answers PENDING, then RUNNING, then the final status (COMPLETED by default).
+			expect(await get()).toEqual([
+				expect.objectContaining({ runId, status: 'PENDING', finished: false }),
+			]);
+			expect(await get()).toEqual([
+				expect.objectContaining({ runId, status: 'RUNNING', finished: false }),
+			]);
+			expect(await get()).toEqual([
+				expect.objectContaining({ runId, status: 'COMPLETED', finished: true }),
+			]);
+			expect(hex.sent().map((request) => request.method)).toEqual(['GET', 'GET', 'GET']);
+		});
+
+		test.each([
+			['RUNNING', false],
+			['PENDING', false],
+			['COMPLETED', true],
+			['ERRORED', true],
+			['KILLED', true],
+			['UNABLE_TO_ALLOCATE_KERNEL', true],
+		] as const)('a run that is %s has finished: %s', async (status, finished) => {
+			const stored = hex.fake.state.addRun(started().id, { status });
 			const run = await hex.run({
 				resource: 'run',
 				operation: 'get',
 				runProjectId: locator(started().id),
-				runId,
+				runId: stored.runId,
 			});
 			expect(run.error).toBeUndefined();
-			// The fake answers PENDING on the first poll of a new run.
-			expect(json(run)).toEqual([
-				expect.objectContaining({ projectId: started().id, runId, status: 'PENDING' }),
-			]);
+			expect(json(run)).toEqual([{ ...asListed(stored), finished }]);
+		});
+
+		test("a status Hex's spec does not list, or none, is not finished", async () => {
+			const stored = hex.fake.state.addRun(started().id, { status: 'RUNNING' });
+			for (const status of ['QUEUED_ELSEWHERE', undefined]) {
+				hex.fake.injectFault({
+					operationId: 'GetRunStatus',
+					status: 200,
+					contentType: 'application/json',
+					body: JSON.stringify({ projectId: started().id, runId: stored.runId, status }),
+				});
+				const run = await hex.run({
+					resource: 'run',
+					operation: 'get',
+					runProjectId: locator(started().id),
+					runId: stored.runId,
+				});
+				expect(run.error).toBeUndefined();
+				expect(json(run)).toEqual([
+					{ projectId: started().id, runId: stored.runId, status, finished: false },
+				]);
+			}
 		});
 	});
 

@@ -75,6 +75,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 				elapsedTime: final.elapsedTime,
 				projectVersion: final.projectVersion,
 				traceId: expect.any(String),
+				finished: true,
 			}),
 		]);
 	});
@@ -294,7 +295,9 @@ describe('waiting for runs (engine, compressed time)', () => {
 		expect(run.items[0].json).toEqual({
 			error: expect.objectContaining({ projectId: other, status: 'ERRORED' }),
 		});
-		expect(json(run)[1]).toEqual(expect.objectContaining({ projectId, status: 'COMPLETED' }));
+		expect(json(run)[1]).toEqual(
+			expect.objectContaining({ projectId, status: 'COMPLETED', finished: true }),
+		);
 	});
 
 	test('Wait for Completion on an existing run polls it to the end', async () => {
