@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from 'n8n-workflow';
 
 import { errorBody, HexApiError } from './envelopes';
 import { digest } from './random';

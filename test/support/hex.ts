@@ -1,5 +1,5 @@
 import type { ExecutionError, ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from 'n8n-workflow';
 
 import type { FakeHex, FakeHexOptions, RecordedRequest } from '../fake-hex/server';
 import { startFakeHex } from '../fake-hex/server';

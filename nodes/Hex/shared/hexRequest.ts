@@ -90,7 +90,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: RETRY_DEFAULTS.maxRetries,
+			default: 3,
 			description:
 				'How often to retry a request Hex rate-limited (429), or a read that failed at Hex’s gateway (502, 503, 504) or on the network. Waits for runs and threads retry until their timeout instead.',
 		},
@@ -99,7 +99,7 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRetryWait',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: RETRY_DEFAULTS.maxRetryWait,
+			default: 60,
 			description:
 				'The longest wait before one retry; if Hex asks for a longer wait, the item fails instead',
 		},
@@ -107,7 +107,7 @@ export const requestOptionsProperty: INodeProperties = {
 			displayName: 'Retry on Rate Limit',
 			name: 'retryOnRateLimit',
 			type: 'boolean',
-			default: RETRY_DEFAULTS.retryOnRateLimit,
+			default: true,
 			description: 'Whether to wait and retry when Hex answers 429 (rate limited)',
 		},
 	],

@@ -1,4 +1,5 @@
 import { Hex } from '../../../../nodes/Hex/Hex.node';
+import { clock } from '../../../../nodes/Hex/shared/hexRequest';
 import type { HexRun } from '../../../harness/engine';
 import type { HexTestbed } from '../../../support/hex';
 import type { FakeFixture } from '../../../support/cases';
@@ -7,12 +8,10 @@ import { startTestbed } from '../../../support/hex';
 import type { NodeOperation } from '../../../support/operations';
 import { nodeOperations, specOperationFor } from '../../../support/operations';
 
-// Retry waits return at once (n8n's `sleep` is the only way the node waits): the matrix checks
-// what is sent, not how long the back-off takes.
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async () => undefined),
-}));
+// The node's back-off waits return at once (all go through `clock.pause`): the matrix checks
+// what is sent, not how long the back-off takes. The fake's own delays stay real.
+beforeAll(() => jest.spyOn(clock, 'pause').mockResolvedValue(undefined));
+afterAll(() => jest.restoreAllMocks());
 
 type Expected = 'error' | 'retried' | 'not re-sent' | 'unreadable' | 'failed unretried';
 

@@ -1,20 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { clock } from '../../../../nodes/Hex/shared/hexRequest';
 import type { HexTestbed } from '../../../support/hex';
 import { locator, startTestbed, waitFor } from '../../../support/hex';
 
-// Compressed time: n8n's `sleep` returns at once but advances a virtual clock that Date.now
-// follows, so the waits' intervals and deadlines run as in real time without taking it.
+// Compressed time: the node's pauses (clock.pause) return at once but advance a virtual clock
+// that Date.now follows, so intervals and deadlines run as in real time without taking it. The
+// fake's delays stay real.
 const mockClock = { offset: 0 };
-jest.mock('n8n-workflow', () => {
-	const actual = jest.requireActual('n8n-workflow');
-	return {
-		...actual,
-		sleep: jest.fn(async (ms: number) => {
-			mockClock.offset += ms;
-		}),
-	};
-});
 const realNow = Date.now.bind(Date);
 
 // The fake answers a hung poll only after a minute (less once the client has gone), far past the
@@ -29,6 +22,9 @@ describe('waits survive the network (engine, compressed time)', () => {
 		hex = await startTestbed({ users: 5, projects: 5 });
 		projectId = hex.fake.state.projects[0].id;
 		jest.spyOn(Date, 'now').mockImplementation(() => realNow() + mockClock.offset);
+		jest.spyOn(clock, 'pause').mockImplementation(async (ms: number) => {
+			mockClock.offset += Math.max(0, ms);
+		});
 	});
 	afterAll(async () => {
 		jest.restoreAllMocks();
