@@ -84,6 +84,17 @@ describe('Hex API credential: base URL', () => {
 			{ subdomain: 'app', baseUrl: 'http://127.0.0.1:8080/hex/api' },
 			'http://127.0.0.1:8080/hex/api',
 		],
+		...[
+			'http://localhost:8080/api',
+			'http://10.1.2.3/api',
+			'http://172.20.0.5:8080/api',
+			'http://192.168.1.10/api',
+			'http://[::1]:8080/api',
+			'http://[fd00::1]/api',
+			'http://hex-proxy:8080/api',
+			'http://proxy.internal/api',
+			'http://proxy.local/api',
+		].map((baseUrl) => [{ subdomain: 'app', baseUrl }, baseUrl] as const),
 		[
 			{ subdomain: 'not a label!', baseUrl: 'https://proxy.example.com/api' },
 			'https://proxy.example.com/api',
@@ -96,6 +107,10 @@ describe('Hex API credential: base URL', () => {
 	test.each([
 		['proxy.example.com/api', /not a full URL/],
 		['ftp://proxy.example.com/api', /must start with https/],
+		['http://proxy.example.com/api', /uses http:\/\/ for a host on the internet/],
+		['http://8.8.8.8/api', /uses http:\/\/ for a host on the internet/],
+		['http://172.32.0.1/api', /uses http:\/\/ for a host on the internet/],
+		['http://app.hex.tech/api', /uses http:\/\/ for a host on the internet/],
 		['https://user:secret@proxy.example.com/api', /must not contain a user name/],
 		['https://proxy.example.com/api?x=1', /must not contain/],
 	])('rejects Base URL %j', (baseUrl, message) => {

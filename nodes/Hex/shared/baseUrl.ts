@@ -64,6 +64,35 @@ export function normalizeHexSubdomain(input: unknown): string {
 	return host;
 }
 
+/**
+ * Hosts a token may reach over plain http: loopback, private and link-local addresses, and names
+ * that cannot be resolved on the public internet (one label such as a container name, .local,
+ * .internal, .localhost, .home.arpa).
+ */
+function isLocalOrPrivateHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+	if (ipv4) {
+		const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+		return (
+			a === 127 ||
+			a === 10 ||
+			(a === 172 && b >= 16 && b <= 31) ||
+			(a === 192 && b === 168) ||
+			(a === 169 && b === 254)
+		);
+	}
+	if (host.includes(':')) {
+		return host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
+	}
+	return (
+		!host.includes('.') ||
+		['localhost', 'local', 'internal', 'home.arpa'].some(
+			(suffix) => host === suffix || host.endsWith(`.${suffix}`),
+		)
+	);
+}
+
 /** Validates an explicit Base URL and trims it to the part before `/v1`. */
 export function normalizeBaseUrlOverride(input: unknown): string {
 	const raw = String(input ?? '').trim();
@@ -76,6 +105,11 @@ export function normalizeBaseUrlOverride(input: unknown): string {
 	if (!['http:', 'https:'].includes(url.protocol)) {
 		throw new UserError(
 			`Base URL "${raw}" must start with https:// (or http:// for a local proxy).`,
+		);
+	}
+	if (url.protocol === 'http:' && !isLocalOrPrivateHost(url.hostname)) {
+		throw new UserError(
+			`Base URL "${raw}" uses http:// for a host on the internet, which would send the API token in clear text. Use https://, or http:// only for localhost or a private-network address (e.g. a proxy on this machine or your network).`,
 		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
