@@ -94,7 +94,10 @@ describe('Hex API credential: base URL', () => {
 			'http://hex-proxy:8080/api',
 			'http://proxy.internal/api',
 			'http://proxy.local/api',
-		].map((baseUrl) => [{ subdomain: 'app', baseUrl }, baseUrl] as const),
+		].map((baseUrl): [{ subdomain: string; baseUrl: string }, string] => [
+			{ subdomain: 'app', baseUrl },
+			baseUrl,
+		]),
 		[
 			{ subdomain: 'not a label!', baseUrl: 'https://proxy.example.com/api' },
 			'https://proxy.example.com/api',

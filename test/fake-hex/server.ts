@@ -28,6 +28,8 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Set when the method and path match an operation of the spec. */
 	operationId?: string;
+	/** Set when the fake's rate limit answered 429. */
+	rateLimited?: boolean;
 }
 
 export interface Fault {
@@ -294,6 +296,7 @@ export async function startFakeHex(options: FakeHexOptions = {}): Promise<FakeHe
 
 		const retryAfter = rateLimited();
 		if (retryAfter !== undefined) {
+			record.rateLimited = true;
 			const response = fail(429, 'Rate limit exceeded, retry later');
 			response.headers.set('retry-after', String(retryAfter));
 			return response;
