@@ -50,11 +50,16 @@ const NODE_NAME = 'Hex';
 export function loadedHexNode(): Hex {
 	const hex = new Hex();
 	DirectoryLoader.applyDeclarativeNodeOptionParameters(hex);
+	return asN8nRunsIt(hex);
+}
+
+/** A declarative node with the `execute` n8n's NodeTypes gives it. */
+export function asN8nRunsIt<T extends INodeType>(nodeType: T): T {
 	const execute: INodeType['execute'] = async function (this) {
-		const data = await new RoutingNode(this as ExecuteContext, hex).runNode();
+		const data = await new RoutingNode(this as ExecuteContext, nodeType).runNode();
 		return data ?? [];
 	};
-	return Object.assign(hex, { execute });
+	return Object.assign(nodeType, { execute });
 }
 
 /** The package's node types, as n8n's loader would register them. */
