@@ -9,6 +9,24 @@ import { join } from 'node:path';
 /** A failed check: its message is the whole story (no stack trace in the report). */
 export class Check extends Error {}
 
+/**
+ * Calls condition() every `everyMs` until it returns a truthy value, and returns that value; past
+ * timeoutMs it fails loudly: a Check "timed out after N s: <what>", with what seen() (if given)
+ * reports at that moment. No caller swallows it: a wait that times out fails its check.
+ */
+export async function waitUntil(condition, timeoutMs, what, seen, everyMs = 250) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await condition();
+		if (value) return value;
+		if (Date.now() > deadline) {
+			const state = seen ? ` (${await seen()})` : '';
+			throw new Check(`timed out after ${timeoutMs / 1000} s: ${what}${state}`);
+		}
+		await new Promise((r) => setTimeout(r, everyMs));
+	}
+}
+
 export function assert(condition, message) {
 	if (!condition) throw new Check(message);
 }

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { exampleWorkflow, hexCredential } from './examples.mjs';
+import { Check, assert, waitUntil } from './execution.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { REPO_ROOT, ensureN8n, freePort, n8nCli, n8nDir, startN8n } from './runtime.mjs';
 import { startPostgres, startRedis } from './services.mjs';
@@ -51,11 +52,6 @@ const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 const progress = (message) => process.stderr.write(`[queue ${elapsed()}] ${message}\n`);
 
-class Check extends Error {}
-function assert(condition, message) {
-	if (!condition) throw new Check(message);
-}
-
 const results = [];
 async function check(name, fn) {
 	try {
@@ -67,24 +63,6 @@ async function check(name, fn) {
 		console.log(
 			`queue FAIL ${name}: ${error instanceof Check ? error.message : (error.stack ?? error)}`,
 		);
-	}
-}
-
-/**
- * Polls condition() every 500 ms until it returns a truthy value, and returns that value. Past
- * timeoutMs it fails loudly: a Check "timed out after N s: <what>", with what seen() (if given)
- * reports at that moment. No caller swallows it: a wait that times out fails its check.
- */
-async function waitUntil(condition, timeoutMs, what, seen) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await condition();
-		if (value) return value;
-		if (Date.now() > deadline) {
-			const state = seen ? ` (${await seen()})` : '';
-			throw new Check(`timed out after ${timeoutMs / 1000} s: ${what}${state}`);
-		}
-		await new Promise((r) => setTimeout(r, 500));
 	}
 }
 

@@ -25,6 +25,7 @@ import {
 	runEveryRuntime,
 	runtimesFromArgs,
 	tail,
+	waitUntil,
 } from './execution.mjs';
 import { hexCredential } from './examples.mjs';
 import { publishedProjects, startFakeHex } from './fake-hex.mjs';
@@ -40,23 +41,6 @@ const OWNER = {
 	lastName: 'Check',
 	password: `E2e-${randomUUID().slice(0, 8)}-Pw1`,
 };
-
-/**
- * Calls condition() every 250 ms until it returns a truthy value, and returns that value; past
- * timeoutMs a Check "timed out after N s: <what> (<seen()>)".
- */
-async function waitUntil(condition, timeoutMs, what, seen) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await condition();
-		if (value) return value;
-		if (Date.now() > deadline) {
-			const state = seen ? ` (${await seen()})` : '';
-			throw new Check(`timed out after ${timeoutMs / 1000} s: ${what}${state}`);
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
 
 function stopWorkflow(projectId) {
 	return {

@@ -62,12 +62,14 @@ export function asN8nRunsIt<T extends INodeType>(nodeType: T): T {
 	return Object.assign(nodeType, { execute });
 }
 
-/** The package's node types, as n8n's loader would register them. */
+/** The package's node types, as n8n's loader would register them (or the ones given). */
 export class HexNodeTypes implements INodeTypes {
-	private readonly types: Record<string, INodeType> = {
-		[HEX_NODE_TYPE]: loadedHexNode(),
-		[HEX_TRIGGER_NODE_TYPE]: new HexTrigger(),
-	};
+	constructor(
+		private readonly types: Record<string, INodeType> = {
+			[HEX_NODE_TYPE]: loadedHexNode(),
+			[HEX_TRIGGER_NODE_TYPE]: new HexTrigger(),
+		},
+	) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		return this.types[nodeType];

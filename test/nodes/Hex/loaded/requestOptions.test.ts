@@ -1,12 +1,11 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { INodeType } from 'n8n-workflow';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { asN8nRunsIt, HEX_NODE_TYPE } from '../../../harness/engine';
+import { asN8nRunsIt, HEX_NODE_TYPE, HexNodeTypes } from '../../../harness/engine';
 import type { HexTestbed } from '../../../support/hex';
 import { locator, startTestbed } from '../../../support/hex';
 
@@ -16,22 +15,6 @@ import { locator, startTestbed } from '../../../support/hex';
  * the node sends, status polls included.
  */
 const REPO_ROOT = join(__dirname, '../../../..');
-
-class LoadedNodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-
-	getByName(nodeType: string): INodeType | IVersionedNodeType {
-		return this.types[nodeType];
-	}
-
-	getByNameAndVersion(nodeType: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.types[nodeType], version);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
 
 /** An HTTP proxy on 127.0.0.1 that forwards each request and records the address asked for. */
 async function startProxy() {
@@ -65,7 +48,7 @@ async function startProxy() {
 
 describe('n8n’s Request Options reach every request (package loaded by n8n’s loader)', () => {
 	let hex: HexTestbed;
-	let nodeTypes: LoadedNodeTypes;
+	let nodeTypes: HexNodeTypes;
 	let projectId: string;
 
 	beforeAll(async () => {
@@ -74,7 +57,7 @@ describe('n8n’s Request Options reach every request (package loaded by n8n’s
 		const loader = new PackageDirectoryLoader(REPO_ROOT);
 		await loader.loadAll();
 		const hexNode = loader.nodeTypes.hex.type as INodeType;
-		nodeTypes = new LoadedNodeTypes({ [HEX_NODE_TYPE]: asN8nRunsIt(hexNode) });
+		nodeTypes = new HexNodeTypes({ [HEX_NODE_TYPE]: asN8nRunsIt(hexNode) });
 		// The built package's own clock: its pauses return at once.
 		const built = (await import(join(REPO_ROOT, 'dist/nodes/Hex/shared/hexRequest.js'))) as {
 			clock: { pause: () => Promise<void> };

@@ -20,7 +20,7 @@ interface FaultCase {
 	fault: Record<string, unknown>;
 	expect: (method: string, paginated: boolean) => Expected;
 	status?: number;
-	/** Request Handling → Timeout; every other case leaves a busy machine ample time. */
+	/** Request Options → Timeout; every other case leaves a busy machine ample time. */
 	timeoutSeconds?: number;
 }
 

@@ -241,7 +241,7 @@ describe('waiting for runs (engine, compressed time)', () => {
 		expect(final.status).toBe('KILLED');
 	});
 
-	test('timeout without Cancel Run on Timeout leaves the run running', async () => {
+	test('timeout with Cancel Run If the Wait Ends Early off leaves the run running', async () => {
 		hex.fake.state.setRunOutcome(projectId, { status: 'COMPLETED', pollsBeforeTerminal: 100 });
 		const run = await hex.run(startAndWait({ timeout: 12, cancelOnTimeout: false }));
 		expect(run.error?.message).toMatch(
