@@ -47,10 +47,12 @@ describe('waits survive the network (engine, compressed time)', () => {
 	const count = (operationId: string) =>
 		hex.fake.requests.filter((request) => request.operationId === operationId).length;
 
-	// The run reports COMPLETED at its 4th status answer; a hung poll still reaches the fake.
+	// The run reports COMPLETED at its 4th status answer, so 5 polls with the failed one. The fake
+	// still handles a hung poll once the client has gone, before or after the next poll arrives:
+	// it may count as one of the four.
 	test.each([
 		['a connection reset', { resetConnection: true }, 5],
-		['a poll that never answers', { delayMs: HUNG_MS }, 4],
+		['a poll that never answers', { delayMs: HUNG_MS }, [4, 5]],
 		['a 502', { status: 502 }, 5],
 		['a 503', { status: 503 }, 5],
 		['a 429', { status: 429, headers: { 'retry-after': '20' } }, 5],
@@ -64,7 +66,7 @@ describe('waits survive the network (engine, compressed time)', () => {
 			expect(run.items.map((item) => item.json.status)).toEqual(['COMPLETED']);
 			expect(count('RunProject')).toBe(1);
 			expect(count('CancelRun')).toBe(0);
-			expect(count('GetRunStatus')).toBe(polls);
+			expect([polls].flat()).toContain(count('GetRunStatus'));
 		},
 	);
 

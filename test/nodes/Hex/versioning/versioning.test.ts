@@ -39,11 +39,12 @@ describe('a workflow saved with Hex node version 1', () => {
 			{ method: 'GET', path: `${runPath}/${String(started.runId)}`, body: undefined },
 		]);
 		expect(started).toMatchObject({ projectId: project.id, runId: expect.any(String) });
-		// Get outputs the run as Hex holds it (the trace ID is the request's own).
+		// Get outputs the run as Hex holds it (the trace ID is the request's own), and whether it
+		// has finished.
 		const stored = hex.fake.state.findRun(project.id, String(started.runId));
 		expect(stored).toBeDefined();
 		expect(output['Get Run Status'].map((item) => item.json)).toEqual([
-			{ ...stored, traceId: expect.any(String) },
+			{ ...stored, traceId: expect.any(String), finished: false },
 		]);
 	});
 });
