@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, sendToHex } from './hexRequest';
-import { fail } from './inputs';
+import { fail } from './fieldValues';
 
 type Paginator = (
 	this: IExecutePaginationFunctions,

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fail, readJsonObject } from './inputs';
+import { fail, readJsonObject } from './fieldValues';
 
 /** What the Input Parameters fields of an operation say; the fields are the same everywhere. */
 export interface InputParameterTexts {

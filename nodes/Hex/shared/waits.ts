@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, clock, sendToHex, TransientHexFailure } from './hexRequest';
-import { fail } from './inputs';
+import { fail } from './fieldValues';
 import { awaitPollSlot, holdPolls } from './statusSchedule';
 
 /*

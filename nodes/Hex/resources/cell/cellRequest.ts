@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, refuseEmptyUpdate } from '../../shared/inputs';
+import { fail, refuseEmptyUpdate } from '../../shared/fieldValues';
 import { isHexId, readHexId } from '../../shared/pathParameters';
 import { CELL_PROJECT_ID, NEW_DATA_CONNECTION_ID, SQL_DATA_CONNECTION_ID } from './cellLocator';
 

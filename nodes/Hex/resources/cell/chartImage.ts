@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fail } from '../../shared/inputs';
+import { fail } from '../../shared/fieldValues';
 
 // Shared by Cell → Get Chart Image (GetChartImageFromLogic) and Run → Get Chart Image
 // (GetChartImageFromRun): the same query parameters and the same answer shape.

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fail, readName, refuseEmptyUpdate } from '../../shared/inputs';
+import { fail, readName, refuseEmptyUpdate } from '../../shared/fieldValues';
 import { isHexId } from '../../shared/pathParameters';
 
 // Hex's spec types CollectionAccess as a free string; its documentation's examples use these.

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fail } from '../../shared/inputs';
+import { fail } from '../../shared/fieldValues';
 
 const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const hasControlCharacter = (text: string) =>

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { refuseEmptyUpdate } from '../../shared/inputs';
+import { refuseEmptyUpdate } from '../../shared/fieldValues';
 import type { DetailField } from './connectionTypes';
 import { CONNECTION_TYPES, parameterName } from './connectionTypes';
 import { normalizePem } from './pem';

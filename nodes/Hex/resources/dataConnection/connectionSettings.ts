@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isHexId } from '../../shared/pathParameters';
-import { readJsonObject } from '../../shared/inputs';
+import { readJsonObject } from '../../shared/fieldValues';
 
 const ACCESS_OPTIONS = [
 	{ name: 'None', value: 'NONE' },

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import type { InputParameterNames } from '../../shared/projectInputParameters';
 import { readInputParameters, readNamedValues } from '../../shared/projectInputParameters';
-import { fail } from '../../shared/inputs';
+import { fail } from '../../shared/fieldValues';
 
 /** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */
 export const MAX_EXPIRES_IN_MS = 300_000;

@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { fail, readHexIdList, readName, refuseEmptyUpdate } from '../../shared/inputs';
+import { fail, readHexIdList, readName, refuseEmptyUpdate } from '../../shared/fieldValues';
 import { readHexId } from '../../shared/pathParameters';
 
 // Hex's GroupMembers list takes at most 100 users per request.

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fail } from '../../shared/inputs';
+import { fail } from '../../shared/fieldValues';
 
 /** Where a guide file comes from, as the node's fields hold it (Hex calls this an external source). */
 export interface ExternalSourceFields {

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunks } from '../../shared/inputs';
+import { chunks } from '../../shared/fieldValues';
 import { readHexId } from '../../shared/pathParameters';
 import { bodyOf, sendToHex, withSentence } from '../../shared/hexRequest';
 import { GUIDE_BATCH_SIZE, readGuideFiles, upsertBody } from './guideRequests';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { fail, readHexIdList } from '../../shared/inputs';
+import { fail, readHexIdList } from '../../shared/fieldValues';
 import type { ExternalSourceFields } from './externalSource';
 import { externalSourceFromFields, externalSourceFromJson } from './externalSource';
 

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chunks, fail, readHexIdList, refuseEmptyUpdate } from '../../shared/inputs';
+import { chunks, fail, readHexIdList, refuseEmptyUpdate } from '../../shared/fieldValues';
 import { bodyOf, sendToHex, withSentence } from '../../shared/hexRequest';
 
 /** Hex's sharing routes take at most this many users, groups or collections per request. */

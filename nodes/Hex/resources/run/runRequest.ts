@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readInputParameters } from '../../shared/projectInputParameters';
-import { fail, readHexIdList, splitList } from '../../shared/inputs';
+import { fail, readHexIdList, splitList } from '../../shared/fieldValues';
 
 interface NotificationFields {
 	type?: string;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail } from '../../shared/inputs';
+import { fail } from '../../shared/fieldValues';
 
 /** The multipart field of the zip; Hex documents only that a zip is sent, not the field name. */
 export const DEFAULT_ZIP_FIELD = 'file';

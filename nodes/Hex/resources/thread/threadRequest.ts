@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { fail, readHexIdList, splitList } from '../../shared/inputs';
+import { fail, readHexIdList, splitList } from '../../shared/fieldValues';
 import { hexIdValue, isHexId } from '../../shared/pathParameters';
 
 function readPrompt(context: IExecuteSingleFunctions): string {

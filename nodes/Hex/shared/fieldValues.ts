@@ -1,3 +1,5 @@
+// Reading and checking field values before anything is sent: JSON objects, ID lists, names,
+// empty updates, and the one way to refuse a value (`fail`).
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
