@@ -2,8 +2,6 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeType } from 'n8n-workflow';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 
 import { asN8nRunsIt, HEX_NODE_TYPE, HexNodeTypes } from '../../../harness/engine';
 import type { HexTestbed } from '../../../support/hex';
@@ -14,7 +12,8 @@ import { locator, startTestbed } from '../../../support/hex';
  * which adds n8n's Request Options to the Hex node. Its Proxy and Timeout must reach every request
  * the node sends, status polls included.
  */
-const REPO_ROOT = join(__dirname, '../../../..');
+// This file's path, less test/nodes/Hex/loaded/…: the repository (no node:path in this package).
+const REPO_ROOT = String(expect.getState().testPath).replace(/[\\/]test[\\/]nodes[\\/].*$/, '');
 
 /** An HTTP proxy on 127.0.0.1 that forwards each request and records the address asked for. */
 async function startProxy() {
@@ -38,7 +37,7 @@ async function startProxy() {
 			resolve(started),
 		);
 	});
-	const { port } = server.address() as AddressInfo;
+	const { port } = server.address() as { port: number };
 	return {
 		url: `http://127.0.0.1:${port}`,
 		seen,
@@ -59,7 +58,7 @@ describe('n8n’s Request Options reach every request (package loaded by n8n’s
 		const hexNode = loader.nodeTypes.hex.type as INodeType;
 		nodeTypes = new HexNodeTypes({ [HEX_NODE_TYPE]: asN8nRunsIt(hexNode) });
 		// The built package's own clock: its pauses return at once.
-		const built = (await import(join(REPO_ROOT, 'dist/nodes/Hex/shared/hexRequest.js'))) as {
+		const built = (await import(`${REPO_ROOT}/dist/nodes/Hex/shared/hexRequest.js`)) as {
 			clock: { pause: () => Promise<void> };
 		};
 		jest.spyOn(built.clock, 'pause').mockResolvedValue(undefined);
