@@ -21,7 +21,7 @@ interface FaultCase {
 	expect: (method: string, paginated: boolean) => Expected;
 	status?: number;
 	/** Request Options → Timeout; every other case leaves a busy machine ample time. */
-	timeoutSeconds?: number;
+	timeoutMs?: number;
 }
 
 const byMethod = (method: string): Expected => (method === 'GET' ? 'retried' : 'not re-sent');
@@ -58,9 +58,9 @@ const faults: FaultCase[] = [
 	{ name: 'connection reset', fault: { resetConnection: true }, expect: network },
 	{
 		name: 'slow response past the timeout',
-		// Far past the 1 s timeout (the fake stops waiting once the client has gone).
+		// Far past the 200 ms timeout (the fake stops waiting once the client has gone).
 		fault: { delayMs: 60_000 },
-		timeoutSeconds: 1,
+		timeoutMs: 200,
 		expect: network,
 	},
 	{
@@ -160,7 +160,7 @@ describe('fault matrix: every operation under every fault', () => {
 					resource: operation.resource,
 					operation: operation.operation,
 					...parameters,
-					requestOptions: { timeout: (fault.timeoutSeconds ?? 120) * 1000, maxRetryWait: 5 },
+					requestOptions: { timeout: fault.timeoutMs ?? 120_000, maxRetryWait: 5 },
 				},
 				{ inputItems: operationCase.inputItems?.() },
 			);
