@@ -5,7 +5,7 @@ import { PRISM_IDS } from '../support/cases/types';
 import { locator } from '../support/hex';
 import { nodeOperations, specOperationFor } from '../support/operations';
 import type { PrismMock } from '../support/prism';
-import { startPrism } from '../support/prism';
+import { startPrism, withAdjustedAnswers } from '../support/prism';
 
 const operations = nodeOperations(new Hex().description);
 
@@ -30,6 +30,9 @@ describe('contract: every operation against Prism mocking Hex’s OpenAPI spec',
 		]),
 	)('%s is accepted by Prism', async (_label, operation) => {
 		const operationCase = operationCases[`${operation.resource}.${operation.operation}`];
+		const adjusted = operationCase.prismAnswers
+			? await withAdjustedAnswers(prism, operationCase.prismAnswers)
+			: undefined;
 		const run = await runHexNode({
 			parameters: {
 				resource: operation.resource,
@@ -37,8 +40,12 @@ describe('contract: every operation against Prism mocking Hex’s OpenAPI spec',
 				...operationCase.prism,
 			},
 			inputItems: operationCase.inputItems?.(),
-			credentials: { subdomain: 'app', apiToken: 'hxtp_contract', baseUrl: prism.baseUrl },
-		});
+			credentials: {
+				subdomain: 'app',
+				apiToken: 'hxtp_contract',
+				baseUrl: (adjusted ?? prism).baseUrl,
+			},
+		}).finally(async () => await adjusted?.close());
 		if (run.error?.message.startsWith('The Hex run did not finish')) {
 			// Only a wait may end this way; its status polls and the cancel were accepted.
 			expect(operation.operation).toBe('wait');

@@ -1,8 +1,12 @@
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { IDataObject } from 'n8n-workflow';
 
 import spec from '../hex-openapi/openapi.json';
+import { specOperations } from './operations';
 
 type SpecPaths = Record<
 	string,
@@ -65,4 +69,64 @@ export async function startPrism(port: number): Promise<PrismMock> {
 	});
 	const address = await server.listen(port, '127.0.0.1');
 	return { baseUrl: address.replace(/\/$/, ''), close: async () => await server.close() };
+}
+
+/** A spec operation's route as a pattern over request paths (`{…}` is one path segment). */
+function routePatterns(): Array<{ operationId: string; method: string; pattern: RegExp }> {
+	return specOperations().map(({ operationId, method, path }) => ({
+		operationId,
+		method,
+		pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
+	}));
+}
+
+/**
+ * Prism behind a proxy on 127.0.0.1 that changes some of Prism's JSON answers (by operationId)
+ * on their way back. Requests pass unchanged, so Prism still checks each against the spec.
+ */
+export async function withAdjustedAnswers(
+	prism: PrismMock,
+	answers: Record<string, (body: IDataObject) => IDataObject>,
+): Promise<PrismMock> {
+	const routes = routePatterns();
+	const app = new Hono();
+	app.all('*', async (c) => {
+		const url = new URL(c.req.url);
+		const headers: Record<string, string> = {};
+		c.req.raw.headers.forEach((value, name) => {
+			if (!['host', 'connection', 'content-length'].includes(name)) headers[name] = value;
+		});
+		const hasBody = !['GET', 'HEAD'].includes(c.req.method);
+		const answer = await fetch(`${prism.baseUrl}${url.pathname}${url.search}`, {
+			method: c.req.method,
+			headers,
+			body: hasBody ? await c.req.arrayBuffer() : undefined,
+		});
+		let text = await answer.text();
+		const route = routes.find(
+			(candidate) => candidate.method === c.req.method && candidate.pattern.test(url.pathname),
+		);
+		const adjust = route && answer.ok ? answers[route.operationId] : undefined;
+		if (adjust) text = JSON.stringify(adjust(JSON.parse(text) as IDataObject));
+		return new Response(text === '' ? null : text, {
+			status: answer.status,
+			headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json' },
+		});
+	});
+	const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+		const started = serve(
+			{ fetch: app.fetch, hostname: '127.0.0.1', port: 0, overrideGlobalObjects: false },
+			() => resolve(started),
+		);
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	return {
+		baseUrl: `http://127.0.0.1:${port}`,
+		close: async () =>
+			await new Promise<void>((resolve, reject) => {
+				server.close((error?: Error) => (error ? reject(error) : resolve()));
+				if ('closeAllConnections' in server) server.closeAllConnections();
+			}),
+	};
 }

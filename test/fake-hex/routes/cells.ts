@@ -1,7 +1,8 @@
 import { HexApiError } from '../envelopes';
+import { chartPng } from '../png';
 import { digest, Random } from '../random';
 import type { ResponseOf } from '../schemas';
-import type { FakeHexState, Project } from '../state';
+import type { FakeHexState, Project, ProjectRun } from '../state';
 import { paginate } from './pagination';
 import type { HandlerTable } from './types';
 
@@ -10,7 +11,10 @@ export type CellType = Cell['cellType'];
 export type CellOutputResult = ResponseOf<'GetCellOutput'>['result'];
 type ContentsKey = 'codeCell' | 'sqlCell' | 'markdownCell';
 
-/** A valid 1×1 PNG: what the fake renders for every chart (size and title are not drawn). */
+/**
+ * A valid 1×1 PNG: what the fake renders for every chart of the draft (size and title are not
+ * drawn). Charts of a run get their own image (`chartPng`).
+ */
 export const CHART_PNG_BASE64 =
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -35,6 +39,11 @@ interface CellState {
 	parents: Map<string, string>;
 	/** The draft session's run id per project (GetCellOutput's runId). */
 	sessions: Map<string, string>;
+	/**
+	 * The first published version that has a cell, by cell id (test helper `markCellAddedAfter`);
+	 * a cell without an entry is in every version.
+	 */
+	firstVersions: Map<string, number>;
 }
 
 const cellStates = new WeakMap<FakeHexState, CellState>();
@@ -42,7 +51,13 @@ const cellStates = new WeakMap<FakeHexState, CellState>();
 function stateOf(state: FakeHexState): CellState {
 	let cellState = cellStates.get(state);
 	if (!cellState) {
-		cellState = { cells: new Map(), outputs: new Map(), parents: new Map(), sessions: new Map() };
+		cellState = {
+			cells: new Map(),
+			outputs: new Map(),
+			parents: new Map(),
+			sessions: new Map(),
+			firstVersions: new Map(),
+		};
 		cellStates.set(state, cellState);
 	}
 	return cellState;
@@ -173,6 +188,41 @@ export function addCells(state: FakeHexState, projectId: string, count: number):
 	});
 	cells.push(...added);
 	return added;
+}
+
+/** Test helper: appends a chart cell to a project's draft. */
+export function addChartCell(
+	state: FakeHexState,
+	projectId: string,
+	label: string | null,
+	cellType: 'CHART' | 'VEGA_CHART' = 'CHART',
+): Cell {
+	const cell: Cell = {
+		id: state.newId(),
+		staticId: state.newId(),
+		cellType,
+		label,
+		dataConnectionId: null,
+		contents: noContents(),
+		projectId,
+	};
+	cellsOf(state, projectId).push(cell);
+	return cell;
+}
+
+/**
+ * Test helper: the cell was added to the draft after `run`'s version was published, so that run
+ * (and older ones) does not have it: GetChartImageFromRun answers 404 for it.
+ */
+export function markCellAddedAfter(state: FakeHexState, cellId: string, run: ProjectRun): void {
+	stateOf(state).firstVersions.set(cellId, Number(run.projectVersion) + 1);
+}
+
+/** Whether the project version a run ran has the cell ("draft" runs have every draft cell). */
+function runHasCell(state: FakeHexState, run: ProjectRun, cell: Cell): boolean {
+	const first = stateOf(state).firstVersions.get(cell.id);
+	const version = Number(run.projectVersion);
+	return first === undefined || Number.isNaN(version) || first <= version;
 }
 
 /** Test helper: the output GetCellOutput answers for a cell (e.g. a cell_run_error). */
@@ -353,6 +403,7 @@ export const cellHandlers: HandlerTable = {
 		const { cell, cells } = requireCell(state, path.cellId);
 		cells.splice(cells.indexOf(cell), 1);
 		cellState.outputs.delete(cell.id);
+		cellState.firstVersions.delete(cell.id);
 		cellState.parents.delete(cell.id);
 		for (const [child, parent] of [...cellState.parents]) {
 			if (parent === cell.id) cellState.parents.delete(child);
@@ -406,10 +457,12 @@ export const cellHandlers: HandlerTable = {
 		const cell = cellsOf(state, path.projectId).find(
 			(candidate) => candidate.staticId === path.staticId,
 		);
-		if (!cell) {
+		if (!cell || !runHasCell(state, run, cell)) {
 			throw new HexApiError(
 				404,
-				`No cell with static ID ${path.staticId} in project ${path.projectId}`,
+				cell
+					? `Cell ${path.staticId} is not in version ${run.projectVersion} of project ${path.projectId}, which run ${run.runId} ran`
+					: `No cell with static ID ${path.staticId} in project ${path.projectId}`,
 			);
 		}
 		requireChart(cell);
@@ -418,7 +471,7 @@ export const cellHandlers: HandlerTable = {
 				projectId: path.projectId,
 				runId: run.runId,
 				staticId: cell.staticId,
-				imageBase64: CHART_PNG_BASE64,
+				imageBase64: chartPng(cell.staticId, run.runId).toString('base64'),
 				mimeType: 'image/png',
 			},
 		};

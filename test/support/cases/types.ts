@@ -1,4 +1,4 @@
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { FakeHex } from '../../fake-hex/server';
 
@@ -33,6 +33,12 @@ export interface OperationCase {
 	fake: (fake: FakeHex, fixture: FakeFixture, index: number) => INodeParameters;
 	/** Input items for both runs, for operations that read binary input (e.g. a zip to ingest). */
 	inputItems?: () => INodeExecutionData[];
+	/**
+	 * Prism's answers changed on their way back, by operationId, for an operation that goes on only
+	 * after a particular answer (Prism always answers the same example): the requests still reach
+	 * Prism unchanged and are checked against the spec.
+	 */
+	prismAnswers?: Record<string, (body: IDataObject) => IDataObject>;
 	/** The spec route the `fake` case calls, where the route is the user's (Hex API Request). */
 	fakeRoute?: { operationId: string; method: string };
 }

@@ -10,8 +10,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { fail } from '../../shared/fieldValues';
 
-// Shared by Cell → Get Chart Image (GetChartImageFromLogic) and Run → Get Chart Image
-// (GetChartImageFromRun): the same query parameters and the same answer shape.
+// Shared by Cell → Get Chart Image (GetChartImageFromLogic), Run → Get Chart Image and Run → Get
+// Chart Images (GetChartImageFromRun): the same query parameters and the same answer shape.
 
 const MIN_SIZE = 100;
 const MAX_SIZE = 2000;
@@ -89,37 +89,83 @@ function readSize(
 	return size;
 }
 
+/**
+ * The query of a chart image request from the Options (width and height, both or neither,
+ * 100–2000; includeTitle); refuses bad values before anything is sent.
+ */
+export function chartImageQueryOf(
+	context: IExecuteSingleFunctions,
+	options: IDataObject,
+): IDataObject {
+	const width = readSize(context, options.width, 'Width (Pixels)');
+	const height = readSize(context, options.height, 'Height (Pixels)');
+	if ((width === undefined) !== (height === undefined)) {
+		const missing = width === undefined ? 'Width (Pixels)' : 'Height (Pixels)';
+		fail(
+			context,
+			`The "${missing}" option is missing`,
+			'Hex only applies a size when both Width and Height are given: add the other one too, or remove both for the default size.',
+		);
+	}
+	const qs: IDataObject = {};
+	if (width !== undefined && height !== undefined) {
+		qs.width = width;
+		qs.height = height;
+	}
+	if (typeof options.includeTitle === 'boolean') qs.includeTitle = options.includeTitle;
+	return qs;
+}
+
 /** Pre-send: width and height (both or neither, 100–2000) and includeTitle as query parameters. */
 export async function chartImageQuery(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const width = readSize(this, options.width, 'Width (Pixels)');
-	const height = readSize(this, options.height, 'Height (Pixels)');
-	if ((width === undefined) !== (height === undefined)) {
-		const missing = width === undefined ? 'Width (Pixels)' : 'Height (Pixels)';
-		fail(
-			this,
-			`The "${missing}" option is missing`,
-			'Hex only applies a size when both Width and Height are given: add the other one too, or remove both for the default size.',
-		);
-	}
-	const qs: IDataObject = { ...requestOptions.qs };
-	if (width !== undefined && height !== undefined) {
-		qs.width = width;
-		qs.height = height;
-	}
-	if (typeof options.includeTitle === 'boolean') qs.includeTitle = options.includeTitle;
-	requestOptions.qs = qs;
+	requestOptions.qs = { ...requestOptions.qs, ...chartImageQueryOf(this, options) };
 	return requestOptions;
 }
 
-function extensionOf(mimeType: string): string {
+/** The file extension for an image's MIME type (`png` for image/png). */
+export function extensionOf(mimeType: string): string {
 	const known = EXTENSIONS[mimeType.toLowerCase()];
 	if (known) return known;
 	const subtype = /^[\w.-]+\/([\w.-]+)/.exec(mimeType)?.[1];
 	return subtype ? subtype.toLowerCase() : 'bin';
+}
+
+/** The "Put Output File in Field" parameter, trimmed; an empty one is refused. */
+export function readBinaryPropertyName(context: IExecuteSingleFunctions): string {
+	const name = String(context.getNodeParameter('binaryPropertyName', 'data')).trim();
+	if (name === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The "Put Output File in Field" parameter is empty',
+			{
+				description: 'Enter the name of the binary field for the chart image, such as "data".',
+			},
+		);
+	}
+	return name;
+}
+
+/** The answer's `imageBase64` and `mimeType` (image/png when absent); refuses an answer without an image. */
+export function chartImageOf(
+	context: IExecuteSingleFunctions,
+	answer: IDataObject,
+): { image: Buffer; mimeType: string } {
+	const { imageBase64, mimeType } = answer;
+	if (typeof imageBase64 !== 'string' || imageBase64.trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'Hex answered without a chart image', {
+			description:
+				'The answer had no "imageBase64", so nothing was output. Check that the cell is a chart that ran without errors.',
+		});
+	}
+	return {
+		image: Buffer.from(imageBase64, 'base64'),
+		mimeType:
+			typeof mimeType === 'string' && mimeType.trim() !== '' ? mimeType.trim() : 'image/png',
+	};
 }
 
 /**
@@ -130,36 +176,15 @@ export async function chartImageToBinary(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
-	if (binaryPropertyName === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The "Put Output File in Field" parameter is empty',
-			{
-				description: 'Enter the name of the binary field for the chart image, such as "data".',
-			},
-		);
-	}
+	const binaryPropertyName = readBinaryPropertyName(this);
 	return await Promise.all(
 		items.map(async (item) => {
-			const { imageBase64, ...rest } = item.json;
-			if (typeof imageBase64 !== 'string' || imageBase64.trim() === '') {
-				throw new NodeOperationError(this.getNode(), 'Hex answered without a chart image', {
-					description:
-						'The answer had no "imageBase64", so nothing was output. Check that the cell is a chart that ran without errors.',
-				});
-			}
-			const mimeType =
-				typeof rest.mimeType === 'string' && rest.mimeType.trim() !== ''
-					? rest.mimeType.trim()
-					: 'image/png';
+			const { image, mimeType } = chartImageOf(this, item.json);
+			const rest = { ...item.json };
+			delete rest.imageBase64;
 			const id = [rest.staticId, rest.cellId].find((value) => typeof value === 'string');
 			const fileName = `chart-${String(id ?? 'image')}.${extensionOf(mimeType)}`;
-			const binary = await this.helpers.prepareBinaryData(
-				Buffer.from(imageBase64, 'base64'),
-				fileName,
-				mimeType,
-			);
+			const binary = await this.helpers.prepareBinaryData(image, fileName, mimeType);
 			return { json: rest, binary: { [binaryPropertyName]: binary } };
 		}),
 	);

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { chartImageFields } from '../cell/chartImage';
-
 const show = { resource: ['run'], operation: ['getChartImage'] };
 
+// The output field and the size options are declared in index.ts, once for Get Chart Image and
+// Get Chart Images.
 export const getChartImageFields: INodeProperties[] = [
 	{
 		displayName: 'Cell Static ID',
@@ -16,5 +16,4 @@ export const getChartImageFields: INodeProperties[] = [
 			'The static ID of the chart cell: it stays the same across project versions (Cell → Get shows it as staticId), unlike the cell ID',
 		displayOptions: { show },
 	},
-	...chartImageFields(show),
 ];

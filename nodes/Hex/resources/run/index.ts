@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { offsetPagination } from '../../shared/pagination';
-import { chartImageQuery, chartImageToBinary } from '../cell/chartImage';
+import { chartImageFields, chartImageQuery, chartImageToBinary } from '../cell/chartImage';
+import { chartImagesOfRun } from './chartImages';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
+import { getChartImagesFields } from './getChartImages';
 import { addRunFinished } from './runFinished';
 import { cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
@@ -58,6 +60,18 @@ export const runDescription: INodeProperties[] = [
 				},
 			},
 			{
+				name: 'Get Chart Images',
+				value: 'getChartImages',
+				action: 'Get the chart images of a run',
+				description: 'Get every chart of a completed run as an image (binary), one item per chart',
+				routing: {
+					// The run's status first; the paginator then lists the charts and gets each image.
+					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' },
+					send: { paginate: true },
+					operations: { pagination: chartImagesOfRun },
+				},
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many runs',
@@ -94,7 +108,7 @@ export const runDescription: INodeProperties[] = [
 	},
 	runProjectLocator({
 		...showOnlyForRuns,
-		operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage'],
+		operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
 	}),
 	...startFields,
 	{
@@ -106,11 +120,16 @@ export const runDescription: INodeProperties[] = [
 		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
 		description: 'The ID of the run, as returned by Start or Get Many',
 		displayOptions: {
-			show: { ...showOnlyForRuns, operation: ['get', 'cancel', 'wait', 'getChartImage'] },
+			show: {
+				...showOnlyForRuns,
+				operation: ['get', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
+			},
 		},
 	},
 	...getFields,
 	...getAllFields,
 	...waitFields,
 	...getChartImageFields,
+	...getChartImagesFields,
+	...chartImageFields({ ...showOnlyForRuns, operation: ['getChartImage', 'getChartImages'] }),
 ];

@@ -1,4 +1,5 @@
-import { CHART_PNG_BASE64, firstCellOfType } from '../../../../fake-hex/routes/cells';
+import { chartPng } from '../../../../fake-hex/png';
+import { firstCellOfType } from '../../../../fake-hex/routes/cells';
 import type { HexTestbed } from '../../../../support/hex';
 import { expectedRequest, json, locator, startTestbed } from '../../../../support/hex';
 
@@ -53,7 +54,7 @@ describe('Run → Get Chart Image (engine)', () => {
 				fileExtension: 'png',
 			}),
 		);
-		expect(binary?.data).toBe(CHART_PNG_BASE64);
+		expect(binary?.data).toBe(chartPng(chart().staticId, run.runId).toString('base64'));
 		// A real PNG: the signature survives the base64 round trip.
 		expect(Buffer.from(binary?.data ?? '', 'base64').subarray(0, 8)).toEqual(
 			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
