@@ -212,9 +212,14 @@ export function addChartCell(
 
 /**
  * Test helper: the cell was added to the draft after `run`'s version was published, so that run
- * (and older ones) does not have it: GetChartImageFromRun answers 404 for it.
+ * (and runs of older versions) does not have it: GetChartImageFromRun answers 404 for it. A run
+ * still to be started: `{ projectVersion }` of the project's latest published version.
  */
-export function markCellAddedAfter(state: FakeHexState, cellId: string, run: ProjectRun): void {
+export function markCellAddedAfter(
+	state: FakeHexState,
+	cellId: string,
+	run: Pick<ProjectRun, 'projectVersion'>,
+): void {
 	stateOf(state).firstVersions.set(cellId, Number(run.projectVersion) + 1);
 }
 
