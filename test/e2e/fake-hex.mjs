@@ -72,6 +72,12 @@ export async function loadFakeHexModule() {
 	return loaded;
 }
 
+/** Another module of the fake (e.g. 'routes/cells', 'png'), for test helpers on its state. */
+export async function fakeHexModule(name) {
+	await loadFakeHexModule();
+	return require(join(OUT, `${name}.js`));
+}
+
 export async function startFakeHex(options = {}) {
 	const { startFakeHex: start } = await loadFakeHexModule();
 	return start(options);

@@ -1,7 +1,7 @@
 // End-to-end tests in real n8n (npm run test:e2e; expects `npm run build` first).
 // For each runtime in N8N_RUNTIMES: install n8n into the cache (once), start the fake Hex server
 // and an SMTP sink on 127.0.0.1, import a Hex credential pointing at the fake server and an SMTP
-// credential, import the workflows (four of examples/, one of test/e2e/workflows/; node type
+// credential, import the workflows (five of examples/, one of test/e2e/workflows/; node type
 // rewritten to CUSTOM.hex, the package is loaded from dist/ through N8N_CUSTOM_EXTENSIONS), run
 // each with `n8n execute --id`
 // and check the execution JSON, the requests the fake server received and the mail the sink got.
@@ -22,9 +22,9 @@ import {
 	runtimesFromArgs,
 } from './execution.mjs';
 import { exampleWorkflow, localCredentials, outputOf } from './examples.mjs';
-import { publishedProjects, startFakeHex } from './fake-hex.mjs';
+import { fakeHexModule, publishedProjects, startFakeHex } from './fake-hex.mjs';
 import { N8N_RUNTIMES, REPO_ROOT, ensureN8n, n8nCli, n8nDate, N8N_TIMEZONE } from './runtime.mjs';
-import { messageText, startSmtpSink } from './smtp-sink.mjs';
+import { mailAttachments, messageText, startSmtpSink } from './smtp-sink.mjs';
 
 const HEX_CREDENTIAL_ID = 'e2eHexCredential01';
 const SMTP_CREDENTIAL_ID = 'e2eSmtpCredential1';
@@ -199,6 +199,84 @@ const WORKFLOWS = [
 			const sent = outputOf(execution, 'Email the Run Link') ?? [];
 			assert(sent.length === 1, `Email the Run Link output ${sent.length} items`);
 			return `run COMPLETED after ${polls} polls, email with the run URL sent`;
+		},
+	},
+	{
+		key: 'run-charts-email',
+		file: 'run-charts-by-email.json',
+		id: 'e2eRunChartsEmail',
+		async prepare(ctx) {
+			const cells = await fakeHexModule('routes/cells');
+			const { state } = ctx.fake;
+			ctx.project = publishedProjects(ctx.fake)[3];
+			state.setRunOutcome(ctx.project.id, { status: 'COMPLETED', pollsBeforeTerminal: 1 });
+			// Called before the import and again before the run: the charts are added once. A legacy
+			// (Vega) chart, and a chart added to the draft after the published version the run runs.
+			if (!ctx.draftOnly) {
+				cells.addChartCell(state, ctx.project.id, 'Weekly signups', 'VEGA_CHART');
+				ctx.draftOnly = cells.addChartCell(state, ctx.project.id, 'Churn (draft only)');
+				const published = String(state.projectVersions.get(ctx.project.id));
+				cells.markCellAddedAfter(state, ctx.draftOnly.id, { projectVersion: published });
+			}
+			ctx.charts = cells
+				.cellsOf(state, ctx.project.id)
+				.filter((cell) => ['CHART', 'VEGA_CHART'].includes(cell.cellType))
+				.filter((cell) => cell.id !== ctx.draftOnly.id);
+			ctx.replace = { REPLACE_WITH_YOUR_PROJECT_ID: ctx.project.id };
+			ctx.pollInterval = 2;
+		},
+		async check(execution, ctx) {
+			const { chartPng } = await fakeHexModule('png');
+			const [run] = outputOf(execution, 'Run Hex Project and Wait') ?? [];
+			assert(run?.status === 'COMPLETED', `the run ended ${run?.status}, expected COMPLETED`);
+			const items = outputOf(execution, 'Get Chart Images') ?? [];
+			const staticIds = ctx.charts.map((chart) => chart.staticId);
+			assert(
+				JSON.stringify(items.map((item) => item.staticId)) === JSON.stringify(staticIds),
+				`Get Chart Images output ${items.length} charts, expected the run's ${staticIds.length}`,
+			);
+			const skipped = {
+				label: ctx.draftOnly.label,
+				staticId: ctx.draftOnly.staticId,
+				cellId: ctx.draftOnly.id,
+			};
+			assert(
+				items.every(
+					(item) =>
+						item.runId === run.runId &&
+						JSON.stringify(item.skippedCharts) === JSON.stringify([skipped]),
+				),
+				`the items do not carry the run and the skipped draft-only chart: ${JSON.stringify(items[0])}`,
+			);
+			const images = ctx.requests.filter((r) => r.operationId === 'GetChartImageFromRun');
+			assert(
+				images.length === staticIds.length + 1 &&
+					images.every((r) => r.query.width === '1200' && r.query.height === '800'),
+				`${images.length} image requests, expected ${staticIds.length + 1} at 1200×800`,
+			);
+			assert(
+				ctx.smtp.messages.length === 1,
+				`the SMTP sink got ${ctx.smtp.messages.length} messages, expected 1`,
+			);
+			const raw = ctx.smtp.messages[0].raw;
+			const attachments = mailAttachments(raw).filter((a) => a.contentType === 'image/png');
+			const names = ctx.charts.map((chart) => `${chart.label ?? `chart-${chart.staticId}`}.png`);
+			assert(
+				JSON.stringify(attachments.map((a) => a.filename)) === JSON.stringify(names),
+				`the mail's PNG attachments are ${JSON.stringify(attachments.map((a) => a.filename))}, expected ${JSON.stringify(names)}`,
+			);
+			ctx.charts.forEach((chart, index) => {
+				assert(
+					attachments[index].content.equals(chartPng(chart.staticId, run.runId)),
+					`the attachment ${names[index]} is not the PNG Hex rendered for that chart of the run`,
+				);
+			});
+			const text = messageText(raw);
+			assert(
+				text.includes('Churn (draft only)') && text.includes(run.runUrl),
+				'the mail does not name the skipped chart and the run URL',
+			);
+			return `${attachments.length} PNG attachments arrived byte for byte (${names.join(', ')}); skipped as not in the run: ${ctx.draftOnly.label}`;
 		},
 	},
 	{

@@ -87,3 +87,49 @@ export function messageText(raw) {
 		.replace(/=\r\n/g, '')
 		.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
+
+/** Header lines of a MIME part (folded lines joined), names lower-cased. */
+function partHeaders(text) {
+	const headers = {};
+	for (const line of text.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+		const colon = line.indexOf(':');
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+	}
+	return headers;
+}
+
+/**
+ * The base64-encoded file parts of a recorded multipart message, as nodemailer sends
+ * attachments: [{ filename, contentType, disposition, content: Buffer }], in message order.
+ */
+export function mailAttachments(raw) {
+	const attachments = [];
+	const walk = (text) => {
+		const split = text.indexOf('\r\n\r\n');
+		const headers = partHeaders(split === -1 ? text : text.slice(0, split));
+		const body = split === -1 ? '' : text.slice(split + 4);
+		const type = headers['content-type'] ?? '';
+		const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+		if (/^multipart\//i.test(type) && boundary) {
+			const parts = body.split(`--${boundary}`).slice(1);
+			for (const part of parts) {
+				if (part.startsWith('--')) break;
+				walk(part.replace(/^\r\n/, ''));
+			}
+			return;
+		}
+		if (!/base64/i.test(headers['content-transfer-encoding'] ?? '')) return;
+		const disposition = headers['content-disposition'] ?? '';
+		const filename =
+			/filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(type)?.[1];
+		attachments.push({
+			filename,
+			contentType: type.split(';')[0].trim(),
+			disposition: disposition.split(';')[0].trim(),
+			content: Buffer.from(body.replace(/\s+/g, ''), 'base64'),
+		});
+	};
+	walk(raw);
+	return attachments;
+}
