@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { PollRequests } from './pollBudget';
 import { baselineProject, readProject } from './projectRuns';
-import { answerError } from './requests';
+import { answerFailure } from './requests';
 import type { FoundRun } from './runFields';
 import { noteScheduledRead } from './scheduledProjects';
 import type { RunFinishedSettings } from './runFinishedSettings';
@@ -47,7 +47,7 @@ export async function readIntoPoll(poll: RunPoll, project: WatchedProject): Prom
 		? await readProject(context, requests, settings, project.id, cursor)
 		: await baselineProject(context, requests, settings, project.id);
 	if (outcome.kind === 'limited') {
-		if (poll.read === 0) throw await answerError(context, outcome.response);
+		if (poll.read === 0) throw await answerFailure(context, outcome.response);
 		return false;
 	}
 	poll.read += 1;

@@ -1,7 +1,7 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
 import type { PollRequests } from './pollBudget';
-import { answerError, projectPage } from './requests';
+import { answerFailure, projectPage } from './requests';
 import { noteSchedules } from './scheduledProjects';
 import type { ListedProject, ProjectList, RunFinishedState } from './state';
 import type { WatchedProject } from './watchedProjects';
@@ -46,7 +46,7 @@ export async function refreshList(
 			delete list.after;
 			return;
 		}
-		throw await answerError(context, page.response);
+		throw await answerFailure(context, page.response);
 	}
 	list.passAt ??= startedAt;
 	for (const project of page.projects.filter(isPublished)) {

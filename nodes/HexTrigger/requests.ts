@@ -113,3 +113,19 @@ export async function getAnswer(
 export async function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
 	return await hexAnswerError(context, response);
 }
+
+/**
+ * Hex answered 429 before a poll read anything. Not a failure of the trigger: the poll ends with
+ * nothing new and the state as it was, and the next poll carries on (Fetch Test Event shows it).
+ */
+export class PollRateLimited extends Error {
+	constructor(readonly hexError: Error) {
+		super(hexError.message);
+	}
+}
+
+/** The error a failed answer becomes; a 429 is a PollRateLimited. */
+export async function answerFailure(context: IPollFunctions, response: IN8nHttpFullResponse) {
+	const error = await answerError(context, response);
+	return response.statusCode === 429 ? new PollRateLimited(error) : error;
+}

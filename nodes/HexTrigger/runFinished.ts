@@ -9,6 +9,7 @@ import { readSettings } from './runFinishedSettings';
 import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
 import { readScheduledFirst } from './scheduledReads';
 import type { RunFinishedState } from './state';
+import { PollRateLimited } from './requests';
 import { loadState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
 import type { WatchedProject } from './watchedProjects';
@@ -24,12 +25,22 @@ import { selectedProjects } from './watchedProjects';
 export async function pollRunFinished(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	const startedAt = Date.now();
-	const settings = readSettings(this);
-	const requests = countedRequests(this);
-	if (this.getMode() === 'manual') return await latestFinishedRun(this, settings, requests);
+	try {
+		return await pollOnce(this);
+	} catch (error) {
+		if (!(error instanceof PollRateLimited)) throw error;
+		if (this.getMode() === 'manual') throw error.hexError;
+		return null;
+	}
+}
 
-	const stored = loadState(this, 'runFinished');
+async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const startedAt = Date.now();
+	const settings = readSettings(context);
+	const requests = countedRequests(context);
+	if (context.getMode() === 'manual') return await latestFinishedRun(context, settings, requests);
+
+	const stored = loadState(context, 'runFinished');
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
 	const previous: RunFinishedState | undefined =
 		stored?.runTrigger === settings.runTrigger ? stored : undefined;
@@ -44,7 +55,7 @@ export async function pollRunFinished(
 		// With a cap of 1 a list page leaves nothing for the runs: such polls alternate.
 		listed = settings.maxRequests > 1 || list.listedLast !== true;
 		const withSchedules = schedulesApply(settings.runTrigger);
-		if (listed) await refreshList(this, requests, list, startedAt, withSchedules);
+		if (listed) await refreshList(context, requests, list, startedAt, withSchedules);
 		if (withSchedules) {
 			advanceFires(list, startedAt);
 			first = scheduledFirst(list, previous?.polledAt);
@@ -56,7 +67,7 @@ export async function pollRunFinished(
 		// Listed first in this pass: it was not there when the last pass read its page.
 		since = list.lastPassAt ?? list.passAt ?? startedAt;
 	} else {
-		projects = selectedProjects(this);
+		projects = selectedProjects(context);
 	}
 	for (const project of projects) {
 		const cursor =
@@ -66,11 +77,11 @@ export async function pollRunFinished(
 	}
 
 	const poll: RunPoll = {
-		context: this,
+		context,
 		settings,
 		requests,
 		startedAt,
-		deadline: pollDeadline(this, startedAt),
+		deadline: pollDeadline(context, startedAt),
 		listed,
 		read: 0,
 		readIds: new Set(),
@@ -83,7 +94,7 @@ export async function pollRunFinished(
 	for (const project of projects) {
 		next.projects[project.id] ??= { w: startedAt, at: [], open: [], since: startedAt };
 	}
-	saveState(this, next);
+	saveState(context, next);
 
 	if (poll.found.length === 0) return null;
 	const found = [...poll.found].sort((a, b) => (endTime(a.run) ?? 0) - (endTime(b.run) ?? 0));

@@ -85,6 +85,8 @@ export function describedBy(cause: Error | undefined): string | undefined {
 /** Hex allows about 30 status requests per minute. */
 export const MIN_POLL_INTERVAL_SECONDS = 2;
 export const DEFAULT_POLLS_PER_MINUTE = 20;
+// For tokens (or proxies) that Hex allows more than its usual 30 requests a minute.
+const MAX_POLLS_PER_MINUTE = 600;
 // Failed polls back off from the interval, doubling, to at most a minute.
 const MAX_POLL_BACKOFF_MS = 60_000;
 
@@ -101,7 +103,7 @@ export function pollBudgetField(show: NonNullable<INodeProperties['displayOption
 		displayName: 'Status Checks per Minute (All Waits)',
 		name: 'pollsPerMinute',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 60 },
+		typeOptions: { minValue: 1, maxValue: MAX_POLLS_PER_MINUTE },
 		default: DEFAULT_POLLS_PER_MINUTE,
 		description:
 			'At most this many status requests a minute for all waits in this n8n process that use this credential, together; Hex allows about 30 requests a minute per token, so leave room for other work',
@@ -137,10 +139,10 @@ export function readWaitSettings(
 			timeoutAdvice,
 		);
 	}
-	if (typeof perMinute !== 'number' || !(perMinute >= 1 && perMinute <= 60)) {
+	if (typeof perMinute !== 'number' || !(perMinute >= 1 && perMinute <= MAX_POLLS_PER_MINUTE)) {
 		fail(
 			context,
-			`The "Status Checks per Minute (All Waits)" parameter must be a number from 1 to 60, got ${JSON.stringify(perMinute)}`,
+			`The "Status Checks per Minute (All Waits)" parameter must be a number from 1 to ${MAX_POLLS_PER_MINUTE}, got ${JSON.stringify(perMinute)}`,
 			`Hex allows about 30 requests per minute per token; ${DEFAULT_POLLS_PER_MINUTE} leaves room for other work.`,
 		);
 	}
