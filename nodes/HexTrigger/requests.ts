@@ -1,4 +1,4 @@
-import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { bodyOf, getFromHex, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
 
@@ -119,7 +119,7 @@ export async function answerError(context: IPollFunctions, response: IN8nHttpFul
  * nothing new and the state as it was, and the next poll carries on (Fetch Test Event shows it).
  */
 export class PollRateLimited extends Error {
-	constructor(readonly hexError: Error) {
+	constructor(readonly hexError: NodeApiError) {
 		super(hexError.message);
 	}
 }

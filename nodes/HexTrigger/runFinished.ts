@@ -25,13 +25,13 @@ import { selectedProjects } from './watchedProjects';
 export async function pollRunFinished(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	try {
-		return await pollOnce(this);
-	} catch (error) {
-		if (!(error instanceof PollRateLimited)) throw error;
-		if (this.getMode() === 'manual') throw error.hexError;
-		return null;
-	}
+	const outcome = await pollOnce(this).catch(async (error: unknown) => {
+		if (error instanceof PollRateLimited) return error;
+		throw error;
+	});
+	if (!(outcome instanceof PollRateLimited)) return outcome;
+	if (this.getMode() === 'manual') throw outcome.hexError;
+	return null;
 }
 
 async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
