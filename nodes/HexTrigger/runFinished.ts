@@ -1,19 +1,16 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { countedRequests, pollDeadline } from './pollBudget';
 import type { RunPoll } from './pollReads';
-import { refreshList, startingList, watchedIn } from './projectList';
-import { readInTurn } from './rotation';
+import { pollDeadline, readInTurn, readScheduledFirst } from './pollReads';
+import { countedRequests, PollRateLimited } from './requests';
 import { endTime, toItems } from './runFields';
 import { readSettings } from './runFinishedSettings';
 import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
-import { readScheduledFirst } from './scheduledReads';
 import type { RunFinishedState } from './state';
-import { PollRateLimited } from './requests';
-import { loadState, newRunFinishedState, saveState } from './state';
+import { loadRunFinishedState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
 import type { WatchedProject } from './watchedProjects';
-import { selectedProjects } from './watchedProjects';
+import { refreshList, selectedProjects, startingList, watchedIn } from './watchedProjects';
 
 /*
  * Run Finished: each poll finds the watched projects (the selection, or the stored project list
@@ -38,9 +35,10 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 	const startedAt = Date.now();
 	const settings = readSettings(context);
 	const requests = countedRequests(context);
-	if (context.getMode() === 'manual') return await latestFinishedRun(context, settings, requests);
+	if (context.getMode() === 'manual')
+		return await latestFinishedRun({ context, settings, requests });
 
-	const stored = loadState(context, 'runFinished');
+	const stored = loadRunFinishedState(context);
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
 	const previous: RunFinishedState | undefined =
 		stored?.runTrigger === settings.runTrigger ? stored : undefined;
@@ -83,7 +81,6 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 		startedAt,
 		deadline: pollDeadline(context, startedAt),
 		listed,
-		read: 0,
 		readIds: new Set(),
 		next,
 		found: [],

@@ -125,80 +125,41 @@ function readCursor(value: unknown): ProjectCursor | undefined {
 	};
 }
 
+function readListed(value: unknown): ListedProject | undefined {
+	if (!isObject(value) || !isTime(value.s)) return undefined;
+	const specs = Array.isArray(value.c)
+		? value.c.filter((spec): spec is string => typeof spec === 'string')
+		: [];
+	return {
+		...(typeof value.t === 'string' ? { t: value.t } : {}),
+		s: value.s,
+		...(specs.length ? { c: specs } : {}),
+		...(isTime(value.n) ? { n: value.n } : {}),
+		...(isTime(value.d) ? { d: value.d } : {}),
+		...(isTime(value.a) ? { a: value.a } : {}),
+		...(isTime(value.r) ? { r: value.r } : {}),
+	};
+}
+
+/** The entries of a stored record that read well; the others are dropped. */
+function readEntries<T>(value: unknown, read: (entry: unknown) => T | undefined) {
+	const entries: Record<string, T> = {};
+	for (const [key, entry] of Object.entries(isObject(value) ? value : {})) {
+		const readEntry = read(entry);
+		if (readEntry) entries[key] = readEntry;
+	}
+	return entries;
+}
+
 function readList(value: unknown): ProjectList | undefined {
 	if (!isObject(value) || !isTime(value.pass)) return undefined;
-	const projects: Record<string, ListedProject> = {};
-	if (isObject(value.projects)) {
-		for (const [projectId, entry] of Object.entries(value.projects)) {
-			if (!isObject(entry) || !isTime(entry.s)) continue;
-			const specs = Array.isArray(entry.c)
-				? entry.c.filter((spec): spec is string => typeof spec === 'string')
-				: [];
-			projects[projectId] = {
-				...(typeof entry.t === 'string' ? { t: entry.t } : {}),
-				s: entry.s,
-				...(specs.length ? { c: specs } : {}),
-				...(isTime(entry.n) ? { n: entry.n } : {}),
-				...(isTime(entry.d) ? { d: entry.d } : {}),
-				...(isTime(entry.a) ? { a: entry.a } : {}),
-				...(isTime(entry.r) ? { r: entry.r } : {}),
-			};
-		}
-	}
 	return {
 		...(typeof value.after === 'string' && value.after !== '' ? { after: value.after } : {}),
 		pass: value.pass,
 		...(isTime(value.passAt) ? { passAt: value.passAt } : {}),
 		...(isTime(value.lastPassAt) ? { lastPassAt: value.lastPassAt } : {}),
-		projects,
+		projects: readEntries(value.projects, readListed),
 		...(value.listedLast === true ? { listedLast: true } : {}),
-	};
-}
-
-/** The stored state for this event, as plain objects; undefined before the first poll. */
-export function loadState(
-	context: IPollFunctions,
-	event: 'runFinished',
-): RunFinishedState | undefined;
-export function loadState(
-	context: IPollFunctions,
-	event: 'newProject',
-): NewProjectState | undefined;
-export function loadState(
-	context: IPollFunctions,
-	event: TriggerState['event'],
-): TriggerState | undefined {
-	// A JSON copy: n8n hands out its change-tracking proxies, and the poll works on its own copy
-	// until it stores the result in one assignment.
-	const stored: unknown = JSON.parse(
-		JSON.stringify(context.getWorkflowStaticData('node')[STATE_KEY] ?? null),
-	);
-	if (!isObject(stored) || stored.v !== STATE_VERSION || stored.event !== event) return undefined;
-	if (event === 'newProject') {
-		return {
-			v: STATE_VERSION,
-			event,
-			w: isTime(stored.w) ? stored.w : null,
-			at: idList(stored.at, MAX_TIED_IDS),
-		};
-	}
-	if (typeof stored.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
-	const projects: Record<string, ProjectCursor> = {};
-	const list = readList(stored.list);
-	if (isObject(stored.projects)) {
-		for (const [projectId, value] of Object.entries(stored.projects)) {
-			const cursor = readCursor(value);
-			if (cursor) projects[projectId] = cursor;
-		}
-	}
-	return {
-		v: STATE_VERSION,
-		event,
-		runTrigger: stored.runTrigger,
-		polledAt: stored.polledAt,
-		projects,
-		...(typeof stored.resume === 'string' ? { resume: stored.resume } : {}),
-		...(list ? { list } : {}),
 	};
 }
 
@@ -208,6 +169,38 @@ export function newRunFinishedState(runTrigger: string, polledAt: number): RunFi
 
 export function newProjectState(w: number | null, at: string[]): NewProjectState {
 	return { v: STATE_VERSION, event: 'newProject', w, at: at.slice(0, MAX_TIED_IDS) };
+}
+
+/** The stored state if it is one of this event's; a JSON copy, as plain objects. */
+function storedState(context: IPollFunctions, event: TriggerState['event']) {
+	// n8n hands out its change-tracking proxies; the poll works on its own copy until it stores
+	// the result in one assignment.
+	const stored: unknown = JSON.parse(
+		JSON.stringify(context.getWorkflowStaticData('node')[STATE_KEY] ?? null),
+	);
+	return isObject(stored) && stored.v === STATE_VERSION && stored.event === event
+		? stored
+		: undefined;
+}
+
+/** Run Finished's stored state; undefined before the first poll. */
+export function loadRunFinishedState(context: IPollFunctions): RunFinishedState | undefined {
+	const stored = storedState(context, 'runFinished');
+	if (typeof stored?.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
+	const state = newRunFinishedState(stored.runTrigger, stored.polledAt);
+	state.projects = readEntries(stored.projects, readCursor);
+	if (typeof stored.resume === 'string') state.resume = stored.resume;
+	const list = readList(stored.list);
+	if (list) state.list = list;
+	return state;
+}
+
+/** New Project's stored state; undefined before the first poll. */
+export function loadNewProjectState(context: IPollFunctions): NewProjectState | undefined {
+	const stored = storedState(context, 'newProject');
+	return (
+		stored && newProjectState(isTime(stored.w) ? stored.w : null, idList(stored.at, MAX_TIED_IDS))
+	);
 }
 
 /** Stores the state in one assignment, so n8n notices the change and saves it. */
@@ -222,14 +215,24 @@ export function timeOf(value: unknown): number | null {
 	return Number.isNaN(ms) ? null : ms;
 }
 
+/** Where a poll stands: the newest time seen and the IDs seen at that exact time (they can tie). */
+export interface Watermark {
+	w: number | null;
+	at: string[];
+}
+
+/** Whether the watermark covers an item: older, or as old and already seen. */
+export const covers = (mark: Watermark, id: string, time: number) =>
+	mark.w !== null && (time < mark.w || (time === mark.w && mark.at.includes(id)));
+
 /**
  * The newest time among `items` and the IDs that carry it, merged with a previous watermark:
  * what a poll keeps so the next one recognises everything it has already seen.
  */
 export function advanceWatermark(
-	previous: { w: number | null; at: string[] },
+	previous: Watermark,
 	items: Array<{ id: string; time: number | null }>,
-): { w: number | null; at: string[] } {
+): Watermark {
 	let w = previous.w;
 	for (const item of items) {
 		if (item.time !== null && (w === null || item.time > w)) w = item.time;
