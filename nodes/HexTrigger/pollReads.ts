@@ -72,21 +72,6 @@ async function readIntoPoll(poll: RunPoll, project: WatchedProject): Promise<boo
 	return true;
 }
 
-/**
- * Reads the due and awaited scheduled projects before the rotation, keeping at least one of the
- * poll's requests for the rotation so that it always moves on. False when Hex answered 429.
- */
-export async function readScheduledFirst(
-	poll: RunPoll,
-	projects: WatchedProject[],
-): Promise<boolean> {
-	for (const project of projects) {
-		if (poll.requests.used >= poll.settings.maxRequests - 1 || pollIsSpent(poll)) return true;
-		if (!(await readIntoPoll(poll, project))) return false;
-	}
-	return true;
-}
-
 /** Projects in ID order, starting where a poll that was cut short stopped. */
 function inTurn(projects: WatchedProject[], resume: string | undefined): WatchedProject[] {
 	const sorted = [...projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -95,14 +80,24 @@ function inTurn(projects: WatchedProject[], resume: string | undefined): Watched
 }
 
 /**
- * A fair rotation: reads the projects in turn until the poll's budget is spent, and notes where
- * the next poll goes on (request or time budget, rate limit). A project not read keeps its place.
+ * Reads first the due and awaited scheduled projects (`first`), keeping at least one request for
+ * the rotation so that it always moves on. Then a fair rotation: reads the projects in turn until
+ * the poll's budget is spent, and notes where the next poll goes on (request or time budget, rate
+ * limit). A project not read keeps its place.
  */
-export async function readInTurn(
+export async function readProjects(
 	poll: RunPoll,
+	first: WatchedProject[],
 	projects: WatchedProject[],
 	resume: string | undefined,
 ): Promise<void> {
+	for (const project of first) {
+		if (poll.requests.used >= poll.settings.maxRequests - 1 || pollIsSpent(poll)) break;
+		if (!(await readIntoPoll(poll, project))) {
+			if (resume !== undefined) poll.next.resume = resume;
+			return;
+		}
+	}
 	for (const project of inTurn(projects, resume)) {
 		// Read first this poll (a scheduled project): its turn is done.
 		if (poll.readIds.has(project.id)) continue;

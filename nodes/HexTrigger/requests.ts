@@ -1,4 +1,4 @@
-import type { IDataObject, IN8nHttpFullResponse, IPollFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
 import { bodyOf, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
 
@@ -85,18 +85,12 @@ export async function projectPage(
 	return { ok: true, ...pageOf(answer.body, new Set(after ? [after] : [])) };
 }
 
-/**
- * Hex answered 429 before a poll read anything. Not a failure of the trigger: the poll ends with
- * nothing new and the state as it was, and the next poll carries on (Fetch Test Event shows it).
- */
-export class PollRateLimited extends Error {
-	constructor(readonly hexError: NodeApiError) {
-		super(hexError.message);
-	}
-}
+/** Hex answered 429 before a poll read anything (see pollRunFinished). */
+export class PollRateLimited extends Error {}
 
 /** The error a failed answer becomes (Hex's message, hint and trace ID); a 429 is a PollRateLimited. */
 export async function answerFailure(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	const error = await hexAnswerError(context, response);
-	return response.statusCode === 429 ? new PollRateLimited(error) : error;
+	return response.statusCode === 429
+		? new PollRateLimited()
+		: await hexAnswerError(context, response);
 }

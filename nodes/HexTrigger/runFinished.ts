@@ -1,12 +1,11 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { RunPoll } from './pollReads';
-import { pollDeadline, readInTurn, readScheduledFirst } from './pollReads';
+import { pollDeadline, readProjects } from './pollReads';
 import { countedRequests, PollRateLimited } from './requests';
 import { endTime, toItems } from './runFields';
 import { readSettings } from './runFinishedSettings';
 import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
-import type { RunFinishedState } from './state';
 import { loadRunFinishedState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
 import type { WatchedProject } from './watchedProjects';
@@ -15,20 +14,19 @@ import { refreshList, selectedProjects, startingList, watchedIn } from './watche
 /*
  * Run Finished: each poll finds the watched projects (the selection, or the stored project list
  * refreshed by one page), reads within Max Requests per Poll first the scheduled projects whose
- * run is due or awaited (scheduledProjects.ts), then the others in turn (rotation.ts), and emits
+ * run is due or awaited (scheduledProjects.ts), then the others in turn (pollReads.ts), and emits
  * the runs that finished since each project was last read (projectRuns.ts).
  */
 
 export async function pollRunFinished(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	const outcome = await pollOnce(this).catch(async (error: unknown) => {
-		if (error instanceof PollRateLimited) return error;
+	return await pollOnce(this).catch(async (error: unknown) => {
+		// Hex answered 429 before the poll read anything. Not a failure of the trigger: the poll
+		// ends with nothing new and the state as it was, and the next poll carries on.
+		if (error instanceof PollRateLimited) return null;
 		throw error;
 	});
-	if (!(outcome instanceof PollRateLimited)) return outcome;
-	if (this.getMode() === 'manual') throw outcome.hexError;
-	return null;
 }
 
 async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -40,8 +38,7 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 
 	const stored = loadRunFinishedState(context);
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
-	const previous: RunFinishedState | undefined =
-		stored?.runTrigger === settings.runTrigger ? stored : undefined;
+	const previous = stored?.runTrigger === settings.runTrigger ? stored : undefined;
 	const next = newRunFinishedState(settings.runTrigger, startedAt);
 	let projects: WatchedProject[];
 	let first: WatchedProject[] = [];
@@ -85,8 +82,7 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 		next,
 		found: [],
 	};
-	if (await readScheduledFirst(poll, first)) await readInTurn(poll, projects, previous?.resume);
-	else if (previous?.resume !== undefined) next.resume = previous.resume;
+	await readProjects(poll, first, projects, previous?.resume);
 	// Projects a first poll did not get to: watch them from now on.
 	for (const project of projects) {
 		next.projects[project.id] ??= { w: startedAt, at: [], open: [], since: startedAt };

@@ -27,12 +27,17 @@ export const MAX_TIED_IDS = 100;
  */
 export const MAX_OPEN_IDS = 100;
 
-/** Where the trigger stands for one project's runs. */
-export interface ProjectCursor {
-	/** Newest run time seen (start time, or end time for a run that never started), in ms. */
+/** The newest time seen (ms; null: none yet) and the IDs seen at that time (times can tie). */
+export interface Watermark {
 	w: number | null;
-	/** IDs of the runs seen whose time equals `w` (Hex's timestamps can tie). */
 	at: string[];
+}
+
+/**
+ * Where the trigger stands for one project's runs. A run's time is its start, or its end for a run
+ * that never started.
+ */
+export interface ProjectCursor extends Watermark {
 	/** IDs of runs seen PENDING or RUNNING, newest first: emitted once they are seen finished. */
 	open: string[];
 	/**
@@ -92,13 +97,10 @@ export interface RunFinishedState {
 	list?: ProjectList;
 }
 
-export interface NewProjectState {
+/** Its watermark is the projects' creation time. */
+export interface NewProjectState extends Watermark {
 	v: number;
 	event: 'newProject';
-	/** Creation time of the newest project seen, in ms (null: none seen yet). */
-	w: number | null;
-	/** IDs of the projects seen whose creation time equals `w`. */
-	at: string[];
 }
 
 export type TriggerState = RunFinishedState | NewProjectState;
@@ -110,7 +112,7 @@ function isObject(value: unknown): value is IDataObject {
 const isTime = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isFinite(value);
 
-const idList = (value: unknown, max: number): string[] =>
+const stringList = (value: unknown, max = Infinity): string[] =>
 	Array.isArray(value)
 		? value.filter((id): id is string => typeof id === 'string').slice(0, max)
 		: [];
@@ -119,17 +121,15 @@ function readCursor(value: unknown): ProjectCursor | undefined {
 	if (!isObject(value)) return undefined;
 	return {
 		w: isTime(value.w) ? value.w : null,
-		at: idList(value.at, MAX_TIED_IDS),
-		open: idList(value.open, MAX_OPEN_IDS),
+		at: stringList(value.at, MAX_TIED_IDS),
+		open: stringList(value.open, MAX_OPEN_IDS),
 		...(isTime(value.since) ? { since: value.since } : {}),
 	};
 }
 
 function readListed(value: unknown): ListedProject | undefined {
 	if (!isObject(value) || !isTime(value.s)) return undefined;
-	const specs = Array.isArray(value.c)
-		? value.c.filter((spec): spec is string => typeof spec === 'string')
-		: [];
+	const specs = stringList(value.c);
 	return {
 		...(typeof value.t === 'string' ? { t: value.t } : {}),
 		s: value.s,
@@ -199,7 +199,8 @@ export function loadRunFinishedState(context: IPollFunctions): RunFinishedState 
 export function loadNewProjectState(context: IPollFunctions): NewProjectState | undefined {
 	const stored = storedState(context, 'newProject');
 	return (
-		stored && newProjectState(isTime(stored.w) ? stored.w : null, idList(stored.at, MAX_TIED_IDS))
+		stored &&
+		newProjectState(isTime(stored.w) ? stored.w : null, stringList(stored.at, MAX_TIED_IDS))
 	);
 }
 
@@ -213,12 +214,6 @@ export function timeOf(value: unknown): number | null {
 	if (typeof value !== 'string' || value === '') return null;
 	const ms = Date.parse(value);
 	return Number.isNaN(ms) ? null : ms;
-}
-
-/** Where a poll stands: the newest time seen and the IDs seen at that exact time (they can tie). */
-export interface Watermark {
-	w: number | null;
-	at: string[];
 }
 
 /** Whether the watermark covers an item: older, or as old and already seen. */

@@ -45,16 +45,9 @@ function ianaZone(name: string): Timezone | undefined {
 	const toLocal = (utcMs: number) => {
 		const parts: Record<string, number> = {};
 		for (const part of zone.formatToParts(utcMs)) parts[part.type] = Number(part.value);
-		const seconds = Math.floor(utcMs / 1000) * 1000;
-		const local = Date.UTC(
-			parts.year,
-			parts.month - 1,
-			parts.day,
-			parts.hour,
-			parts.minute,
-			parts.second,
-		);
-		return local + (utcMs - seconds);
+		const { year, month, day, hour, minute, second } = parts;
+		const ms = utcMs - Math.floor(utcMs / 1000) * 1000;
+		return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 	};
 	return {
 		toLocal,

@@ -55,7 +55,7 @@ export function selectedProjects(context: IPollFunctions): WatchedProject[] {
  * are left out: they cannot be run through the API or on a schedule, and Hex refuses to list
  * their runs (422).
  */
-export const isPublished = (project: HexProject) =>
+const isPublished = (project: HexProject) =>
 	project.lastPublishedAt !== null && project.lastPublishedAt !== undefined;
 
 export const publishedOn = (page: HexProject[]): WatchedProject[] =>
