@@ -9,8 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { pollRunFinished } from './runFinished';
-import { DEFAULT_MAX_REQUESTS_PER_POLL } from './runFinishedSettings';
+import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
 
 const runFinished = { event: ['runFinished'] };
 

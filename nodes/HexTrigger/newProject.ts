@@ -41,7 +41,7 @@ export async function pollNewProject(this: IPollFunctions): Promise<INodeExecuti
 	const cursors = new Set<string>();
 	let after: string | undefined;
 	do {
-		const body = await getFromHex(this, '/v1/projects', pageQuery(qs, after), NO_RETRIES);
+		const body = await getFromHex(this, '/v1/projects', pageQuery(after, qs), NO_RETRIES);
 		const page = pageOf(body, cursors);
 		let reachedCovered = false;
 		for (const project of page.projects) {

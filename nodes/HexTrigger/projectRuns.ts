@@ -4,7 +4,7 @@ import { hexAnswerError } from '../Hex/shared/hexRequest';
 import type { PollRequests } from './requests';
 import { PAGE_SIZE } from './requests';
 import { isFinished, isUnfinished, runIdOf, runsOf, runsUrl, runTime, endTime } from './runFields';
-import type { RunFinishedSettings } from './runFinishedSettings';
+import type { RunFinishedSettings } from './runFinished';
 import type { ProjectCursor } from './state';
 import { advanceWatermark, covers, MAX_OPEN_IDS } from './state';
 
@@ -38,7 +38,7 @@ export interface RunReader {
  */
 const SKIPPED_STATUSES = [403, 404, 422];
 
-export type Outcome =
+type Outcome =
 	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[]; runs: IDataObject[] }
 	| { kind: 'skipped' }
 	| { kind: 'limited'; response: IN8nHttpFullResponse };

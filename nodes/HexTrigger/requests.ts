@@ -15,7 +15,7 @@ export interface HexProject extends IDataObject {
 }
 
 /** The query of the ListProjects page that `after` points to (the first page without it). */
-export const pageQuery = (qs: IDataObject, after: string | undefined): IDataObject => ({
+export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDataObject => ({
 	...qs,
 	limit: PAGE_SIZE,
 	...(after ? { after } : {}),
@@ -48,41 +48,22 @@ export type Answer =
 	| { ok: false; response: IN8nHttpFullResponse };
 
 /** Every request of a poll goes through one counter, so the poll can keep to its budget. */
-export interface PollRequests {
-	used: number;
-	ask: (url: string, qs?: IDataObject) => Promise<Answer>;
-}
+export class PollRequests {
+	used = 0;
 
-export function countedRequests(context: IPollFunctions): PollRequests {
-	const requests: PollRequests = {
-		used: 0,
-		ask: async (url, qs = {}) => {
-			requests.used += 1;
-			const response = await sendToHex(
-				context,
-				{ method: 'GET', url, qs, json: true },
-				{ ...NO_RETRIES, returnErrors: true },
-			);
-			if (response.statusCode >= 400) return { ok: false, response };
-			return { ok: true, body: bodyOf(context, response) };
-		},
-	};
-	return requests;
-}
+	constructor(private readonly context: IPollFunctions) {}
 
-/** One ListProjects page of a list read across polls: its projects and the next page's cursor. */
-export type ProjectPage =
-	| { ok: true; projects: HexProject[]; after?: string }
-	| { ok: false; response: IN8nHttpFullResponse };
-
-/** The ListProjects page that `after` points to (the first page without it). */
-export async function projectPage(
-	requests: PollRequests,
-	after: string | undefined,
-): Promise<ProjectPage> {
-	const answer = await requests.ask('/v1/projects', pageQuery({}, after));
-	if (!answer.ok) return answer;
-	return { ok: true, ...pageOf(answer.body, new Set(after ? [after] : [])) };
+	/** A GET that answers a failed response instead of throwing it. */
+	async ask(url: string, qs: IDataObject = {}): Promise<Answer> {
+		this.used += 1;
+		const response = await sendToHex(
+			this.context,
+			{ method: 'GET', url, qs, json: true },
+			{ ...NO_RETRIES, returnErrors: true },
+		);
+		if (response.statusCode >= 400) return { ok: false, response };
+		return { ok: true, body: bodyOf(this.context, response) };
+	}
 }
 
 /** Hex answered 429 before a poll read anything (see pollRunFinished). */

@@ -1,10 +1,10 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { RunPoll } from './pollReads';
 import { pollDeadline, readProjects } from './pollReads';
-import { countedRequests, PollRateLimited } from './requests';
-import { endTime, toItems } from './runFields';
-import { readSettings } from './runFinishedSettings';
+import { PollRateLimited, PollRequests } from './requests';
+import { endTime, FINISHED_STATUSES, toItems } from './runFields';
 import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
 import { loadRunFinishedState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
@@ -17,6 +17,43 @@ import { refreshList, selectedProjects, startingList, watchedIn } from './watche
  * run is due or awaited (scheduledProjects.ts), then the others in turn (pollReads.ts), and emits
  * the runs that finished since each project was last read (projectRuns.ts).
  */
+
+/** Requests one poll may send unless the user says otherwise: a third of Hex's 30 a minute. */
+export const DEFAULT_MAX_REQUESTS_PER_POLL = 10;
+
+/** The Run Finished parameters, checked before anything is sent. */
+export interface RunFinishedSettings {
+	statuses: Set<string>;
+	allProjects: boolean;
+	runTrigger: string;
+	maxRequests: number;
+}
+
+function readSettings(context: IPollFunctions): RunFinishedSettings {
+	const statuses = (context.getNodeParameter('statuses', []) as string[]).filter((status) =>
+		FINISHED_STATUSES.includes(status),
+	);
+	const maxRequests = context.getNodeParameter(
+		'maxRequestsPerPoll',
+		DEFAULT_MAX_REQUESTS_PER_POLL,
+	) as unknown;
+	if (typeof maxRequests !== 'number' || !Number.isInteger(maxRequests) || maxRequests < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Max Requests per Poll" parameter must be a whole number of at least 1, got ${JSON.stringify(maxRequests)}`,
+			{
+				description: `Hex allows about 30 requests a minute per token, shared by every workflow using it; ${DEFAULT_MAX_REQUESTS_PER_POLL} leaves most of that to them.`,
+			},
+		);
+	}
+	return {
+		// None chosen means any terminal status.
+		statuses: new Set(statuses.length ? statuses : FINISHED_STATUSES),
+		allProjects: context.getNodeParameter('projectScope', 'all') === 'all',
+		runTrigger: String(context.getNodeParameter('runTrigger', 'ALL')),
+		maxRequests,
+	};
+}
 
 export async function pollRunFinished(
 	this: IPollFunctions,
@@ -32,7 +69,7 @@ export async function pollRunFinished(
 async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const settings = readSettings(context);
-	const requests = countedRequests(context);
+	const requests = new PollRequests(context);
 	if (context.getMode() === 'manual')
 		return await latestFinishedRun({ context, settings, requests });
 

@@ -17,9 +17,9 @@ import type { WatchedProject } from './watchedProjects';
 /** Hex starts a scheduled run a few seconds after its time: a read at the fire finds nothing. */
 const FIRE_DELAY_MS = 30_000;
 /** How long after a fire a project is read first while its run has not shown up. */
-export const DUE_MS = 10 * 60_000;
+const DUE_MS = 10 * 60_000;
 /** How long a scheduled run seen unfinished keeps its project read first. */
-export const AWAITED_MS = 2 * 60 * 60_000;
+const AWAITED_MS = 2 * 60 * 60_000;
 /** Hex's clock and n8n's may differ a little: a scheduled run this much early still counts. */
 const CLOCK_SLACK_MS = 60_000;
 /** Fires looked through at once to find the last passed (a schedule every minute, a day down). */
@@ -101,15 +101,8 @@ export function noteScheduledRead(entry: ListedProject, runs: IDataObject[], now
 	entry.r = now;
 	const scheduled = runs.filter((run) => run.runTrigger === 'SCHEDULED');
 	const unfinished = scheduled.some(isUnfinished);
-	const due = entry.d;
-	if (
-		due !== undefined &&
-		scheduled.some(
-			(run) => isUnfinished(run) || (runTime(run) ?? -Infinity) >= due - CLOCK_SLACK_MS,
-		)
-	) {
-		delete entry.d;
-	}
+	const latest = Math.max(...scheduled.map((run) => runTime(run) ?? -Infinity));
+	if (unfinished || (entry.d !== undefined && latest >= entry.d - CLOCK_SLACK_MS)) delete entry.d;
 	if (unfinished) entry.a ??= now;
 	else delete entry.a;
 }

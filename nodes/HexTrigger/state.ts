@@ -19,7 +19,7 @@ const STATE_KEY = 'hexTrigger';
 const STATE_VERSION = 1;
 
 /** Run IDs (or project IDs) kept that share the watermark's exact timestamp. */
-export const MAX_TIED_IDS = 100;
+const MAX_TIED_IDS = 100;
 /**
  * Runs seen PENDING or RUNNING that are still awaited. Hex runs at most 25 kernels per user, so
  * this is rarely approached; past it the oldest awaited runs are forgotten and, if they finish
@@ -28,7 +28,7 @@ export const MAX_TIED_IDS = 100;
 export const MAX_OPEN_IDS = 100;
 
 /** The newest time seen (ms; null: none yet) and the IDs seen at that time (times can tie). */
-export interface Watermark {
+interface Watermark {
 	w: number | null;
 	at: string[];
 }
@@ -98,16 +98,15 @@ export interface RunFinishedState {
 }
 
 /** Its watermark is the projects' creation time. */
-export interface NewProjectState extends Watermark {
+interface NewProjectState extends Watermark {
 	v: number;
 	event: 'newProject';
 }
 
-export type TriggerState = RunFinishedState | NewProjectState;
+type TriggerState = RunFinishedState | NewProjectState;
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isTime = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isFinite(value);

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { hexAnswerError } from '../Hex/shared/hexRequest';
 import type { RunReader } from './projectRuns';
 import { askRuns, failure } from './projectRuns';
-import { projectPage } from './requests';
+import { pageOf, pageQuery } from './requests';
 import { endTime, isFinished, runsOf, toItems } from './runFields';
 import { loadRunFinishedState } from './state';
 import type { WatchedProject } from './watchedProjects';
@@ -26,8 +26,9 @@ async function testEventProjects({
 		const projects = watchedIn(stored.list).sort((a, b) => newest(b.id) - newest(a.id));
 		return { projects, more: false };
 	}
-	const page = await projectPage(requests, undefined);
-	if (!page.ok) throw await hexAnswerError(context, page.response);
+	const answer = await requests.ask('/v1/projects', pageQuery(undefined));
+	if (!answer.ok) throw await hexAnswerError(context, answer.response);
+	const page = pageOf(answer.body, new Set());
 	return { projects: publishedOn(page.projects), more: page.after !== undefined };
 }
 

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { hexIdValue, isHexId } from '../Hex/shared/pathParameters';
 import type { HexProject, PollRequests } from './requests';
-import { answerFailure, projectPage } from './requests';
+import { answerFailure, pageOf, pageQuery } from './requests';
 import { noteSchedules } from './scheduledProjects';
 import type { ListedProject, ProjectList, RunFinishedState } from './state';
 
@@ -18,7 +18,7 @@ export interface WatchedProject {
 	title?: string;
 }
 
-export const watchedProject = (id: string, title: unknown): WatchedProject => ({
+const watchedProject = (id: string, title: unknown): WatchedProject => ({
 	id,
 	...(typeof title === 'string' ? { title } : {}),
 });
@@ -84,15 +84,16 @@ export async function refreshList(
 	startedAt: number,
 	withSchedules: boolean,
 ): Promise<void> {
-	const page = await projectPage(requests, list.after);
-	if (!page.ok) {
+	const answer = await requests.ask('/v1/projects', pageQuery(list.after));
+	if (!answer.ok) {
 		// A stored cursor that Hex no longer takes: the next poll starts the pass again.
-		if (page.response.statusCode === 400 && list.after !== undefined) {
+		if (answer.response.statusCode === 400 && list.after !== undefined) {
 			delete list.after;
 			return;
 		}
-		throw await answerFailure(context, page.response);
+		throw await answerFailure(context, answer.response);
 	}
+	const page = pageOf(answer.body, new Set(list.after ? [list.after] : []));
 	list.passAt ??= startedAt;
 	for (const project of page.projects.filter(isPublished)) {
 		const entry: ListedProject = { ...list.projects[project.id], s: list.pass };
