@@ -25,10 +25,7 @@ export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDat
  * A ListProjects answer: its projects and the next page's cursor, none at the end or when the
  * cursor was `seen` already (the list would loop).
  */
-export function pageOf(
-	body: IDataObject,
-	seen: Set<string>,
-): { projects: HexProject[]; after?: string } {
+export function pageOf(body: IDataObject, seen: Set<string>) {
 	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
 	const projects = values.filter(
 		(value): value is HexProject =>

@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { isUnfinished, runTime } from './runFields';
 import { nextScheduledFire, scheduleSpecs } from './schedules';
 import type { ListedProject, ProjectList } from './state';
-import type { WatchedProject } from './watchedProjects';
 
 /*
  * Schedule-aware reading (All Projects mode): the project list gives each project's schedules,
@@ -56,9 +55,7 @@ export function noteSchedules(entry: ListedProject, schedules: unknown, now: num
 	entry.c = specs;
 	const recent = lastFireIn(specs, now - DUE_MS, now - FIRE_DELAY_MS);
 	if (recent !== undefined) entry.d = Math.max(entry.d ?? recent, recent);
-	const next = nextScheduledFire(specs, now - FIRE_DELAY_MS);
-	if (next === undefined) delete entry.n;
-	else entry.n = next;
+	entry.n = nextScheduledFire(specs, now - FIRE_DELAY_MS);
 }
 
 /** Moves each schedule on to the poll's time: a fire that passed makes its project due. */
@@ -69,9 +66,7 @@ export function advanceFires(list: ProjectList, now: number): void {
 		const passed = now - FIRE_DELAY_MS;
 		if (!entry.c || entry.n === undefined || entry.n > passed) continue;
 		entry.d = lastFireIn(entry.c, entry.n - 1, passed) ?? entry.n;
-		const next = nextScheduledFire(entry.c, passed);
-		if (next === undefined) delete entry.n;
-		else entry.n = next;
+		entry.n = nextScheduledFire(entry.c, passed);
 	}
 }
 
@@ -79,10 +74,7 @@ export function advanceFires(list: ProjectList, now: number): void {
  * The projects to read before the rotation, the least recently read first: the due ones, and
  * the awaited ones not read at the last poll (which started at `lastPollAt`).
  */
-export function scheduledFirst(
-	list: ProjectList,
-	lastPollAt: number | undefined,
-): WatchedProject[] {
+export function scheduledFirst(list: ProjectList, lastPollAt: number | undefined) {
 	const readLastPoll = (entry: ListedProject) =>
 		lastPollAt !== undefined && entry.r !== undefined && entry.r >= lastPollAt;
 	return Object.entries(list.projects)

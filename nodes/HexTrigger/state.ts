@@ -1,18 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 /*
- * What the trigger remembers between polls. It lives in the workflow's static data of this node
- * (`getWorkflowStaticData('node')`), which n8n stores with the workflow, so it survives restarts.
- * It is plain JSON and bounded:
- *
- * - Run Finished: one cursor per watched project (projects no longer watched are dropped at every
- *   poll). A cursor is a watermark (milliseconds), at most MAX_TIED_IDS run IDs that share the
- *   watermark and at most MAX_OPEN_IDS IDs of runs seen unfinished, typically one ID in all:
- *   about 120 bytes per project, never more than about 8 KB.
- * - Run Finished, All Projects: also the project list, refreshed one page per poll (see
- *   ProjectList): per published project its title and the pass it was last listed in, and for
- *   a scheduled project its schedules and where they stand (about 100 bytes more).
- * - New Project: one watermark and at most MAX_TIED_IDS project IDs.
+ * What the trigger remembers between polls, in this node's static data, which n8n stores with the
+ * workflow (so it survives restarts). Plain JSON and bounded: Run Finished keeps a cursor per
+ * watched project (the others are dropped at every poll), typically one ID in all: about 120 bytes
+ * per project, never more than about 8 KB; in All Projects mode also the project list (about 100
+ * bytes more per project). New Project keeps one watermark.
  */
 
 const STATE_KEY = 'hexTrigger';
@@ -65,9 +58,8 @@ export interface ListedProject {
 }
 
 /**
- * All Projects mode: the published projects, kept between polls and refreshed one ListProjects
- * page per poll, so that listing never takes a poll past Max Requests per Poll. A pass is one
- * read of the whole list, from the first page to the last.
+ * All Projects mode: the published projects, refreshed one page per poll (watchedProjects.ts). A
+ * pass is one read of the whole list, from the first page to the last.
  */
 export interface ProjectList {
 	/** Cursor of the next page to read; none: the next poll starts a pass at the first page. */

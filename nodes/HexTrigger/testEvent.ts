@@ -7,18 +7,13 @@ import { askRuns, failure } from './projectRuns';
 import { pageOf, pageQuery } from './requests';
 import { endTime, isFinished, runsOf, toItems } from './runFields';
 import { loadRunFinishedState } from './state';
-import type { WatchedProject } from './watchedProjects';
 import { publishedOn, selectedProjects, watchedIn } from './watchedProjects';
 
 /**
  * The projects a test event may read: the selected ones; in All Projects mode the stored list,
  * most recently run first, or else the first page of the project list.
  */
-async function testEventProjects({
-	context,
-	settings,
-	requests,
-}: RunReader): Promise<{ projects: WatchedProject[]; more: boolean }> {
+async function testEventProjects({ context, settings, requests }: RunReader) {
 	if (!settings.allProjects) return { projects: selectedProjects(context), more: false };
 	const stored = loadRunFinishedState(context);
 	if (stored?.list && Object.keys(stored.list.projects).length > 0) {
@@ -40,7 +35,7 @@ async function testEventProjects({
 export async function latestFinishedRun(reader: RunReader): Promise<INodeExecutionData[][] | null> {
 	const { context, settings, requests } = reader;
 	const { projects, more } = await testEventProjects(reader);
-	const [onlyStatus] = settings.statuses.size === 1 ? [...settings.statuses] : [];
+	const [statusFilter] = settings.statuses.size === 1 ? [...settings.statuses] : [];
 	let latest: { run: IDataObject; title?: string; time: number } | undefined;
 	let read = 0;
 	for (const project of projects) {
@@ -55,12 +50,7 @@ export async function latestFinishedRun(reader: RunReader): Promise<INodeExecuti
 				},
 			);
 		}
-		const answer = await askRuns(
-			reader,
-			project.id,
-			0,
-			onlyStatus ? { statusFilter: onlyStatus } : {},
-		);
+		const answer = await askRuns(reader, project.id, 0, statusFilter ? { statusFilter } : {});
 		// A project left out (403, 404, 422) counts as read; a 429 ends the test.
 		if (!answer.ok && (await failure(reader, answer.response)).kind === 'limited') {
 			if (latest) break;
