@@ -121,13 +121,8 @@ export function nextFire(
 	let local = Math.floor(zone.toLocal(afterMs) / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
 	for (let step = 0; step < MAX_STEPS; step++) {
 		const at = new Date(local);
-		const [year, month, date, hour, minute] = [
-			at.getUTCFullYear(),
-			at.getUTCMonth(),
-			at.getUTCDate(),
-			at.getUTCHours(),
-			at.getUTCMinutes(),
-		];
+		const [year, month, date] = [at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()];
+		const [hour, minute] = [at.getUTCHours(), at.getUTCMinutes()];
 		if (!schedule.months.has(month + 1)) {
 			local = Date.UTC(year, month + 1, 1);
 		} else if (!dayMatches(schedule, at)) {
