@@ -159,9 +159,7 @@ export class HexTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as string;
-		return event === 'newProject'
-			? await pollNewProject.call(this)
-			: await pollRunFinished.call(this);
+		if (this.getNodeParameter('event') === 'newProject') return await pollNewProject.call(this);
+		return await pollRunFinished.call(this);
 	}
 }

@@ -5,7 +5,7 @@ import type { PollRequests } from './requests';
 import { PAGE_SIZE } from './requests';
 import { isFinished, isUnfinished, runIdOf, runsOf, runsUrl, runTime, endTime } from './runFields';
 import type { RunFinishedSettings } from './runFinished';
-import type { ProjectCursor } from './state';
+import type { ProjectCursor, Watermark } from './state';
 import { advanceWatermark, covers, MAX_OPEN_IDS } from './state';
 
 /*
@@ -69,17 +69,22 @@ export const askRuns = (
 		...qs,
 	});
 
+/** The cursor after a read: the watermark moved on to the runs seen, and the runs awaited. */
+const cursorAfter = (previous: Watermark, runs: IDataObject[], open: string[]): ProjectCursor => ({
+	...advanceWatermark(
+		previous,
+		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
+	),
+	open: open.slice(0, MAX_OPEN_IDS),
+});
+
 /** First sight of a project at the first activation: note where it stands, emit nothing. */
 export async function baselineProject(reader: RunReader, projectId: string): Promise<Outcome> {
 	const answer = await askRuns(reader, projectId, 0);
 	if (!answer.ok) return await failure(reader, answer.response);
 	const runs = runsOf(answer.body);
-	const { w, at } = advanceWatermark(
-		{ w: null, at: [] },
-		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
-	);
-	const open = runs.filter(isUnfinished).map(runIdOf).slice(0, MAX_OPEN_IDS);
-	return { kind: 'read', cursor: { w, at, open }, finished: [], runs };
+	const cursor = cursorAfter({ w: null, at: [] }, runs, runs.filter(isUnfinished).map(runIdOf));
+	return { kind: 'read', cursor, finished: [], runs };
 }
 
 /** Reads a project's runs back to where its cursor stands; returns what finished since. */
@@ -136,13 +141,9 @@ export async function readProject(
 		fetched.push(answer.body);
 	}
 
-	const { w, at } = advanceWatermark(
-		cursor,
-		[...seen.entries()].map(([id, run]) => ({ id, time: runTime(run) })),
-	);
 	return {
 		kind: 'read',
-		cursor: { w, at, open: [...new Set(open)].slice(0, MAX_OPEN_IDS) },
+		cursor: cursorAfter(cursor, [...seen.values()], [...new Set(open)]),
 		finished,
 		runs: [...seen.values(), ...fetched],
 	};

@@ -7,12 +7,8 @@ export const PAGE_SIZE = 100;
 // Every request counts against Max Requests per Poll; the next poll tries again.
 export const NO_RETRIES = { maxRetries: 0 };
 
-export interface HexProject extends IDataObject {
-	id: string;
-	title?: string;
-	createdAt?: string;
-	lastPublishedAt?: string | null;
-}
+/** A project of a ListProjects answer; its ID is checked, the other fields are read with care. */
+export type HexProject = IDataObject & { id: string };
 
 /** The query of the ListProjects page that `after` points to (the first page without it). */
 export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDataObject => ({

@@ -21,7 +21,7 @@ const MAX_TIED_IDS = 100;
 export const MAX_OPEN_IDS = 100;
 
 /** The newest time seen (ms; null: none yet) and the IDs seen at that time (times can tie). */
-interface Watermark {
+export interface Watermark {
 	w: number | null;
 	at: string[];
 }
