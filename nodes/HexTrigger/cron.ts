@@ -30,9 +30,6 @@ const MACROS: Record<string, string> = {
 	'@annually': '0 0 1 1 *',
 };
 
-const MONTH_NAMES = 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ');
-const DAY_NAMES = 'SUN MON TUE WED THU FRI SAT'.split(' ');
-
 interface FieldRange {
 	min: number;
 	max: number;
@@ -44,9 +41,9 @@ const FIELDS: FieldRange[] = [
 	{ min: 0, max: 59 },
 	{ min: 0, max: 23 },
 	{ min: 1, max: 31 },
-	{ min: 1, max: 12, names: MONTH_NAMES },
+	{ min: 1, max: 12, names: 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ') },
 	// 7 is Sunday too.
-	{ min: 0, max: 7, names: DAY_NAMES },
+	{ min: 0, max: 7, names: 'SUN MON TUE WED THU FRI SAT'.split(' ') },
 ];
 
 const isWildcard = (text: string) => text === '*' || text === '?';

@@ -16,7 +16,6 @@ const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 export interface RunPoll extends RunReader {
 	/** When the poll started (n8n's clock, ms). */
 	startedAt: number;
-	/** When the poll stops starting new projects (n8n's clock, ms). */
 	deadline: number;
 	/** Whether this poll read a page of the project list. */
 	listed: boolean;
