@@ -35,7 +35,6 @@ export function pageOf(body: IDataObject, seen: Set<string>) {
 	return { projects, after };
 }
 
-/** What a request that may fail answered: its body, or the failed response. */
 export type Answer =
 	| { ok: true; body: IDataObject }
 	| { ok: false; response: IN8nHttpFullResponse };

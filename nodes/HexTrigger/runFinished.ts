@@ -21,15 +21,10 @@ import { refreshList, selectedProjects, startingList, watchedIn } from './watche
 /** Requests one poll may send unless the user says otherwise: a third of Hex's 30 a minute. */
 export const DEFAULT_MAX_REQUESTS_PER_POLL = 10;
 
-/** The Run Finished parameters, checked before anything is sent. */
-export interface RunFinishedSettings {
-	statuses: Set<string>;
-	allProjects: boolean;
-	runTrigger: string;
-	maxRequests: number;
-}
+export type RunFinishedSettings = ReturnType<typeof readSettings>;
 
-function readSettings(context: IPollFunctions): RunFinishedSettings {
+/** The Run Finished parameters, checked before anything is sent. */
+function readSettings(context: IPollFunctions) {
 	const statuses = (context.getNodeParameter('statuses', []) as string[]).filter((status) =>
 		FINISHED_STATUSES.includes(status),
 	);
