@@ -1,6 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
 import { bodyOf, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
+import { isObject } from './state';
 
 export const PAGE_SIZE = 100;
 
@@ -24,8 +25,7 @@ export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDat
 export function pageOf(body: IDataObject, seen: Set<string>) {
 	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
 	const projects = values.filter(
-		(value): value is HexProject =>
-			typeof value === 'object' && value !== null && typeof (value as IDataObject).id === 'string',
+		(value): value is HexProject => isObject(value) && typeof value.id === 'string',
 	);
 	const after = (body.pagination as IDataObject | undefined)?.after;
 	if (projects.length < PAGE_SIZE || typeof after !== 'string' || after === '' || seen.has(after)) {
