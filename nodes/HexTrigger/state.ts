@@ -189,10 +189,8 @@ export function loadRunFinishedState(context: IPollFunctions): RunFinishedState 
 /** New Project's stored state; undefined before the first poll. */
 export function loadNewProjectState(context: IPollFunctions): NewProjectState | undefined {
 	const stored = storedState(context, 'newProject');
-	return (
-		stored &&
-		newProjectState(isTime(stored.w) ? stored.w : null, stringList(stored.at, MAX_TIED_IDS))
-	);
+	if (!stored) return undefined;
+	return newProjectState(isTime(stored.w) ? stored.w : null, stringList(stored.at, MAX_TIED_IDS));
 }
 
 /** Stores the state in one assignment, so n8n notices the change and saves it. */
