@@ -1,9 +1,4 @@
-import type {
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchProjects } from '../Hex/listSearch';
@@ -158,7 +153,7 @@ export class HexTrigger implements INodeType {
 		listSearch: { searchProjects },
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	async poll(this: IPollFunctions) {
 		if (this.getNodeParameter('event') === 'newProject') return await pollNewProject.call(this);
 		return await pollRunFinished.call(this);
 	}
