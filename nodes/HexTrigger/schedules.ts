@@ -50,15 +50,10 @@ function cronOf(schedule: IDataObject): { cron: string; timezone: unknown } | un
 	}
 }
 
-interface ReadSchedule {
-	cron: CronSchedule;
-	zone: Timezone;
-}
-
-const readSchedules = new Map<string, ReadSchedule | undefined>();
+const readSchedules = new Map<string, { cron: CronSchedule; zone: Timezone } | undefined>();
 
 /** A stored schedule, read once per process. */
-function readSpec(spec: string): ReadSchedule | undefined {
+function readSpec(spec: string) {
 	if (readSchedules.has(spec)) return readSchedules.get(spec);
 	const split = spec.lastIndexOf('|');
 	const cron = readCron(spec.slice(0, split));
