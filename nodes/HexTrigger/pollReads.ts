@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { RunReader } from './projectRuns';
 import { baselineProject, readProject } from './projectRuns';
-import { answerFailure } from './requests';
+import { PollRateLimited } from './requests';
 import type { FoundRun } from './runFields';
 import { noteScheduledRead } from './scheduledProjects';
 import type { RunFinishedState } from './state';
@@ -55,7 +55,7 @@ async function readIntoPoll(poll: RunPoll, project: WatchedProject): Promise<boo
 		? await readProject(poll, project.id, cursor)
 		: await baselineProject(poll, project.id);
 	if (outcome.kind === 'limited') {
-		if (poll.readIds.size === 0) throw await answerFailure(poll.context, outcome.response);
+		if (poll.readIds.size === 0) throw new PollRateLimited();
 		return false;
 	}
 	poll.readIds.add(project.id);

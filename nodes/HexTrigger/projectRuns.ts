@@ -41,14 +41,14 @@ const SKIPPED_STATUSES = [403, 404, 422];
 type Outcome =
 	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[]; runs: IDataObject[] }
 	| { kind: 'skipped' }
-	| { kind: 'limited'; response: IN8nHttpFullResponse };
+	| { kind: 'limited' };
 
 /** What a failed request means for the poll: wait (429), leave the project out, or fail. */
 export async function failure(
 	{ context, settings }: RunReader,
 	response: IN8nHttpFullResponse,
 ): Promise<Outcome> {
-	if (response.statusCode === 429) return { kind: 'limited', response };
+	if (response.statusCode === 429) return { kind: 'limited' };
 	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
 		return { kind: 'skipped' };
 	}

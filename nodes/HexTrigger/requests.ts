@@ -1,6 +1,6 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
-import { bodyOf, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
+import { bodyOf, sendToHex } from '../Hex/shared/hexRequest';
 import { isObject } from './state';
 
 export const PAGE_SIZE = 100;
@@ -60,10 +60,3 @@ export class PollRequests {
 
 /** Hex answered 429 before a poll read anything (see pollRunFinished). */
 export class PollRateLimited extends Error {}
-
-/** The error a failed answer becomes (Hex's message, hint and trace ID); a 429 is a PollRateLimited. */
-export async function answerFailure(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	return response.statusCode === 429
-		? new PollRateLimited()
-		: await hexAnswerError(context, response);
-}

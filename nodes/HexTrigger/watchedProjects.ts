@@ -1,9 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { hexAnswerError } from '../Hex/shared/hexRequest';
 import { hexIdValue, isHexId } from '../Hex/shared/pathParameters';
 import type { HexProject, PollRequests } from './requests';
-import { answerFailure, pageOf, pageQuery } from './requests';
+import { pageOf, pageQuery, PollRateLimited } from './requests';
 import { noteSchedules } from './scheduledProjects';
 import type { ListedProject, ProjectList, RunFinishedState } from './state';
 
@@ -91,7 +92,8 @@ export async function refreshList(
 			delete list.after;
 			return;
 		}
-		throw await answerFailure(context, answer.response);
+		if (answer.response.statusCode === 429) throw new PollRateLimited();
+		throw await hexAnswerError(context, answer.response);
 	}
 	const page = pageOf(answer.body, new Set(list.after ? [list.after] : []));
 	list.passAt ??= startedAt;
