@@ -1,16 +1,10 @@
-import type {
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchProjects } from '../Hex/listSearch';
 import { projectLocator } from '../Hex/shared/descriptions';
 import { pollNewProject } from './newProject';
-import { pollRunFinished } from './runFinished';
-import { DEFAULT_MAX_REQUESTS_PER_POLL } from './runFinishedSettings';
+import { DEFAULT_MAX_REQUESTS_PER_POLL, pollRunFinished } from './runFinished';
 
 const runFinished = { event: ['runFinished'] };
 
@@ -159,10 +153,8 @@ export class HexTrigger implements INodeType {
 		listSearch: { searchProjects },
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as string;
-		return event === 'newProject'
-			? await pollNewProject.call(this)
-			: await pollRunFinished.call(this);
+	async poll(this: IPollFunctions) {
+		if (this.getNodeParameter('event') === 'newProject') return await pollNewProject.call(this);
+		return await pollRunFinished.call(this);
 	}
 }

@@ -18,8 +18,6 @@ export interface CronSchedule {
 	weekdays: ReadonlySet<number>;
 	/** Whether day of month and day of week were both restricted: either then fires. */
 	eitherDay: boolean;
-	daysRestricted: boolean;
-	weekdaysRestricted: boolean;
 }
 
 const MACROS: Record<string, string> = {
@@ -32,38 +30,23 @@ const MACROS: Record<string, string> = {
 	'@annually': '0 0 1 1 *',
 };
 
-const MONTH_NAMES = [
-	'JAN',
-	'FEB',
-	'MAR',
-	'APR',
-	'MAY',
-	'JUN',
-	'JUL',
-	'AUG',
-	'SEP',
-	'OCT',
-	'NOV',
-	'DEC',
-];
-const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-
 interface FieldRange {
 	min: number;
 	max: number;
+	/** Names for the values from `min` on. */
 	names?: string[];
-	/** The first name's number (1 for months, 0 for weekdays). */
-	nameBase?: number;
 }
 
 const FIELDS: FieldRange[] = [
 	{ min: 0, max: 59 },
 	{ min: 0, max: 23 },
 	{ min: 1, max: 31 },
-	{ min: 1, max: 12, names: MONTH_NAMES, nameBase: 1 },
+	{ min: 1, max: 12, names: 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ') },
 	// 7 is Sunday too.
-	{ min: 0, max: 7, names: DAY_NAMES, nameBase: 0 },
+	{ min: 0, max: 7, names: 'SUN MON TUE WED THU FRI SAT'.split(' ') },
 ];
+
+const isWildcard = (text: string) => text === '*' || text === '?';
 
 function readValue(text: string, field: FieldRange): number | undefined {
 	if (/^\d{1,2}$/.test(text)) {
@@ -71,7 +54,7 @@ function readValue(text: string, field: FieldRange): number | undefined {
 		return value >= field.min && value <= field.max ? value : undefined;
 	}
 	const index = field.names?.indexOf(text.toUpperCase()) ?? -1;
-	return index >= 0 ? index + (field.nameBase ?? 0) : undefined;
+	return index >= 0 ? index + field.min : undefined;
 }
 
 /** The values one field allows, or undefined when the field cannot be read. */
@@ -83,28 +66,18 @@ function readField(text: string, field: FieldRange): Set<number> | undefined {
 		const [, range, stepText] = match;
 		const step = stepText === undefined ? 1 : Number(stepText);
 		if (step < 1) return undefined;
-		let from: number | undefined;
-		let to: number | undefined;
-		if (range === '*' || range === '?') {
-			from = field.min;
-			to = field.max;
-		} else if (range.includes('-')) {
-			const [start, end, extra] = range.split('-');
-			if (extra !== undefined) return undefined;
-			from = readValue(start, field);
-			to = readValue(end, field);
-		} else {
-			from = readValue(range, field);
-			// `a/n` runs from a to the end of the field.
-			to = stepText === undefined ? from : field.max;
-		}
+		const [start, end, extra] = range.split('-');
+		if (extra !== undefined) return undefined;
+		const wildcard = isWildcard(range);
+		const from = wildcard ? field.min : readValue(start, field);
+		// `*` and `a/n` run to the end of the field.
+		const toEnd = wildcard || stepText !== undefined;
+		const to = end !== undefined ? readValue(end, field) : toEnd ? field.max : from;
 		if (from === undefined || to === undefined || from > to) return undefined;
 		for (let value = from; value <= to; value += step) values.add(value);
 	}
 	return values;
 }
-
-const isWildcard = (text: string) => text === '*' || text === '?';
 
 /** The schedule a cron expression describes, or undefined when this reader cannot read it. */
 export function readCron(expression: string): CronSchedule | undefined {
@@ -112,30 +85,20 @@ export function readCron(expression: string): CronSchedule | undefined {
 	const text = MACROS[trimmed.toLowerCase()] ?? trimmed;
 	const parts = text.split(/\s+/);
 	if (parts.length !== 5) return undefined;
-	const fields = parts.map((part, index) => readField(part, FIELDS[index]));
-	const [minutes, hours, days, months, weekdays] = fields;
+	const [minutes, hours, days, months, weekdays] = parts.map((part, index) =>
+		readField(part, FIELDS[index]),
+	);
 	if (!minutes || !hours || !days || !months || !weekdays) return undefined;
 	if (weekdays.delete(7)) weekdays.add(0);
-	const daysRestricted = !isWildcard(parts[2]);
-	const weekdaysRestricted = !isWildcard(parts[4]);
-	return {
-		minutes,
-		hours,
-		days,
-		months,
-		weekdays,
-		eitherDay: daysRestricted && weekdaysRestricted,
-		daysRestricted,
-		weekdaysRestricted,
-	};
+	const eitherDay = !isWildcard(parts[2]) && !isWildcard(parts[4]);
+	return { minutes, hours, days, months, weekdays, eitherDay };
 }
 
 /** Whether a day (its wall-clock date, as a UTC date) is one the schedule fires on. */
 function dayMatches(schedule: CronSchedule, day: Date): boolean {
 	const byDate = schedule.days.has(day.getUTCDate());
 	const byWeekday = schedule.weekdays.has(day.getUTCDay());
-	if (schedule.eitherDay) return byDate || byWeekday;
-	return byDate && byWeekday;
+	return schedule.eitherDay ? byDate || byWeekday : byDate && byWeekday;
 }
 
 /** Jumps tried before giving up: far more than any readable expression needs within 5 years. */
@@ -155,13 +118,8 @@ export function nextFire(
 	let local = Math.floor(zone.toLocal(afterMs) / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
 	for (let step = 0; step < MAX_STEPS; step++) {
 		const at = new Date(local);
-		const [year, month, date, hour, minute] = [
-			at.getUTCFullYear(),
-			at.getUTCMonth(),
-			at.getUTCDate(),
-			at.getUTCHours(),
-			at.getUTCMinutes(),
-		];
+		const [year, month, date] = [at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()];
+		const [hour, minute] = [at.getUTCHours(), at.getUTCMinutes()];
 		if (!schedule.months.has(month + 1)) {
 			local = Date.UTC(year, month + 1, 1);
 		} else if (!dayMatches(schedule, at)) {

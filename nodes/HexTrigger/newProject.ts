@@ -1,8 +1,16 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { getFromHex } from '../Hex/shared/hexRequest';
 import type { HexProject } from './requests';
-import { firstProjects, forEachProjectPage } from './requests';
-import { advanceWatermark, loadState, newProjectState, saveState, timeOf } from './state';
+import { NO_RETRIES, pageOf, pageQuery } from './requests';
+import {
+	advanceWatermark,
+	covers,
+	loadNewProjectState,
+	newProjectState,
+	saveState,
+	timeOf,
+} from './state';
 
 /*
  * New Project: ListProjects sorted by creation, newest first, read page by page only until a page
@@ -20,31 +28,34 @@ export async function pollNewProject(this: IPollFunctions): Promise<INodeExecuti
 
 	if (this.getMode() === 'manual') {
 		// "Fetch Test Event": the newest project; the stored state is not touched.
-		const [newest] = await firstProjects(this, qs, 1);
+		const body = await getFromHex(this, '/v1/projects', { ...qs, limit: 1 }, NO_RETRIES);
+		const [newest] = pageOf(body, new Set()).projects;
 		return newest ? [[{ json: newest }]] : null;
 	}
 
-	const stored = loadState(this, 'newProject');
+	const stored = loadNewProjectState(this);
 	const watermark = stored ?? { w: null, at: [] };
-	const tied = new Set(watermark.at);
-	const covered = (project: HexProject, time: number) =>
-		watermark.w !== null && (time < watermark.w || (time === watermark.w && tied.has(project.id)));
 
 	const seen = new Map<string, HexProject>();
 	const created: HexProject[] = [];
-	await forEachProjectPage(this, qs, (page) => {
+	const cursors = new Set<string>();
+	let after: string | undefined;
+	do {
+		const body = await getFromHex(this, '/v1/projects', pageQuery(after, qs), NO_RETRIES);
+		const page = pageOf(body, cursors);
 		let reachedCovered = false;
-		for (const project of page) {
+		for (const project of page.projects) {
 			if (seen.has(project.id)) continue;
 			seen.set(project.id, project);
 			const time = timeOf(project.createdAt);
 			if (time === null) continue; // Hex always sends createdAt; without it a project cannot be placed
-			if (covered(project, time)) reachedCovered = true;
+			if (covers(watermark, project.id, time)) reachedCovered = true;
 			else created.push(project);
 		}
 		// At the first activation one page is enough to know where the workspace stands.
-		return stored !== undefined && !reachedCovered;
-	});
+		if (stored === undefined || reachedCovered) break;
+		after = page.after;
+	} while (after);
 
 	const next = advanceWatermark(
 		watermark,

@@ -1,11 +1,12 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
-import type { PollRequests } from './pollBudget';
-import { answerError, PAGE_SIZE } from './requests';
+import { hexAnswerError } from '../Hex/shared/hexRequest';
+import type { PollRequests } from './requests';
+import { PAGE_SIZE } from './requests';
 import { isFinished, isUnfinished, runIdOf, runsOf, runsUrl, runTime, endTime } from './runFields';
-import type { RunFinishedSettings } from './runFinishedSettings';
-import type { ProjectCursor } from './state';
-import { advanceWatermark, MAX_OPEN_IDS } from './state';
+import type { RunFinishedSettings } from './runFinished';
+import type { ProjectCursor, Watermark } from './state';
+import { advanceWatermark, covers, MAX_OPEN_IDS } from './state';
 
 /*
  * One project's runs against its cursor (see state.ts). Hex has no workspace-wide run list and no
@@ -24,64 +25,76 @@ import { advanceWatermark, MAX_OPEN_IDS } from './state';
  * of GetProjectRuns; like other clients this assumes newest first, which the runs' times bear out.
  */
 
+/** What reading a project's runs needs. */
+export interface RunReader {
+	context: IPollFunctions;
+	settings: RunFinishedSettings;
+	requests: PollRequests;
+}
+
 /**
  * In All Projects mode a project whose runs cannot be read is left out of this poll instead of
  * failing it: no access to its runs (403), deleted (404) or unpublished meanwhile (422).
  */
 const SKIPPED_STATUSES = [403, 404, 422];
 
-export type Outcome =
+type Outcome =
 	| { kind: 'read'; cursor: ProjectCursor; finished: IDataObject[]; runs: IDataObject[] }
 	| { kind: 'skipped' }
-	| { kind: 'limited'; response: IN8nHttpFullResponse };
+	| { kind: 'limited' };
 
 /** What a failed request means for the poll: wait (429), leave the project out, or fail. */
 export async function failure(
-	context: IPollFunctions,
-	settings: RunFinishedSettings,
+	{ context, settings }: RunReader,
 	response: IN8nHttpFullResponse,
 ): Promise<Outcome> {
-	if (response.statusCode === 429) return { kind: 'limited', response };
+	if (response.statusCode === 429) return { kind: 'limited' };
 	if (settings.allProjects && SKIPPED_STATUSES.includes(response.statusCode)) {
 		return { kind: 'skipped' };
 	}
-	throw await answerError(context, response);
+	throw await hexAnswerError(context, response);
 }
 
-/** First sight of a project at the first activation: note where it stands, emit nothing. */
-export async function baselineProject(
-	context: IPollFunctions,
-	requests: PollRequests,
-	settings: RunFinishedSettings,
+/** A GetProjectRuns page (newest first), as the poll's run-trigger filter selects. */
+export const askRuns = (
+	{ requests, settings }: RunReader,
 	projectId: string,
-): Promise<Outcome> {
-	const answer = await requests.ask(runsUrl(projectId), {
+	offset: number,
+	qs: IDataObject = {},
+) =>
+	requests.ask(runsUrl(projectId), {
 		limit: PAGE_SIZE,
-		offset: 0,
+		offset,
 		runTriggerFilter: settings.runTrigger,
+		...qs,
 	});
-	if (!answer.ok) return await failure(context, settings, answer.response);
-	const runs = runsOf(answer.body);
-	const { w, at } = advanceWatermark(
-		{ w: null, at: [] },
+
+/** The cursor after a read: the watermark moved on to the runs seen, and the runs awaited. */
+const cursorAfter = (previous: Watermark, runs: IDataObject[], open: string[]): ProjectCursor => ({
+	...advanceWatermark(
+		previous,
 		runs.map((run) => ({ id: runIdOf(run), time: runTime(run) })),
-	);
-	const open = runs.filter(isUnfinished).map(runIdOf).slice(0, MAX_OPEN_IDS);
-	return { kind: 'read', cursor: { w, at, open }, finished: [], runs };
+	),
+	open: open.slice(0, MAX_OPEN_IDS),
+});
+
+/** First sight of a project at the first activation: note where it stands, emit nothing. */
+export async function baselineProject(reader: RunReader, projectId: string): Promise<Outcome> {
+	const answer = await askRuns(reader, projectId, 0);
+	if (!answer.ok) return await failure(reader, answer.response);
+	const runs = runsOf(answer.body);
+	const cursor = cursorAfter({ w: null, at: [] }, runs, runs.filter(isUnfinished).map(runIdOf));
+	return { kind: 'read', cursor, finished: [], runs };
 }
 
 /** Reads a project's runs back to where its cursor stands; returns what finished since. */
 export async function readProject(
-	context: IPollFunctions,
-	requests: PollRequests,
-	settings: RunFinishedSettings,
+	reader: RunReader,
 	projectId: string,
 	cursor: ProjectCursor,
 ): Promise<Outcome> {
 	const awaited = new Set(cursor.open);
-	const tied = new Set(cursor.at);
-	const covered = (id: string, time: number | null) =>
-		time !== null && cursor.w !== null && (time < cursor.w || (time === cursor.w && tied.has(id)));
+	const covered = (id: string, time: number | null) => time !== null && covers(cursor, id, time);
 	const isNew = (run: IDataObject, id: string) => {
 		if (cursor.since !== undefined) return (endTime(run) ?? -Infinity) >= cursor.since;
 		const time = runTime(run);
@@ -101,12 +114,8 @@ export async function readProject(
 	};
 
 	for (let offset = 0; ; ) {
-		const answer = await requests.ask(runsUrl(projectId), {
-			limit: PAGE_SIZE,
-			offset,
-			runTriggerFilter: settings.runTrigger,
-		});
-		if (!answer.ok) return await failure(context, settings, answer.response);
+		const answer = await askRuns(reader, projectId, offset);
+		if (!answer.ok) return await failure(reader, answer.response);
 		const runs = runsOf(answer.body);
 		let reachedCovered = false;
 		for (const run of runs) {
@@ -125,20 +134,16 @@ export async function readProject(
 	const fetched: IDataObject[] = [];
 	for (const id of cursor.open) {
 		if (seen.has(id)) continue;
-		const answer = await requests.ask(`${runsUrl(projectId)}/${encodeURIComponent(id)}`);
+		const answer = await reader.requests.ask(`${runsUrl(projectId)}/${encodeURIComponent(id)}`);
 		if (!answer.ok && answer.response.statusCode === 404) continue; // the run is gone
-		if (!answer.ok) return await failure(context, settings, answer.response);
+		if (!answer.ok) return await failure(reader, answer.response);
 		note(answer.body, id, false);
 		fetched.push(answer.body);
 	}
 
-	const { w, at } = advanceWatermark(
-		cursor,
-		[...seen.entries()].map(([id, run]) => ({ id, time: runTime(run) })),
-	);
 	return {
 		kind: 'read',
-		cursor: { w, at, open: [...new Set(open)].slice(0, MAX_OPEN_IDS) },
+		cursor: cursorAfter(cursor, [...seen.values()], [...new Set(open)]),
 		finished,
 		runs: [...seen.values(), ...fetched],
 	};

@@ -1,131 +1,62 @@
-import type { IDataObject, IN8nHttpFullResponse, IPollFunctions, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
-import { bodyOf, getFromHex, hexAnswerError, sendToHex } from '../Hex/shared/hexRequest';
+import { bodyOf, sendToHex } from '../Hex/shared/hexRequest';
+import { isObject } from './state';
 
 export const PAGE_SIZE = 100;
 
 // Every request counts against Max Requests per Poll; the next poll tries again.
-const NO_RETRIES = { maxRetries: 0 };
+export const NO_RETRIES = { maxRetries: 0 };
 
-export interface HexProject extends IDataObject {
-	id: string;
-	title?: string;
-	createdAt?: string;
-	lastPublishedAt?: string | null;
-}
+/** A project of a ListProjects answer; its ID is checked, the other fields are read with care. */
+export type HexProject = IDataObject & { id: string };
 
-function projectsOf(body: IDataObject): HexProject[] {
-	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
-	return values.filter(
-		(value): value is HexProject =>
-			typeof value === 'object' && value !== null && typeof (value as IDataObject).id === 'string',
-	);
-}
-
-/** The cursor of the next ListProjects page, or undefined at the end. */
-function nextCursor(body: IDataObject, pageLength: number, seen: Set<string>): string | undefined {
-	const after = (body.pagination as IDataObject | undefined)?.after;
-	if (typeof after !== 'string' || after === '' || pageLength === 0 || seen.has(after)) {
-		return undefined;
-	}
-	seen.add(after);
-	return after;
-}
+/** The query of the ListProjects page that `after` points to (the first page without it). */
+export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDataObject => ({
+	...qs,
+	limit: PAGE_SIZE,
+	...(after ? { after } : {}),
+});
 
 /**
- * Reads ListProjects page by page (100 per page) and hands each page to `onPage`; stops when
- * `onPage` answers false or at the last page. Any Hex error throws.
+ * A ListProjects answer: its projects and the next page's cursor, none at the end or when the
+ * cursor was `seen` already (the list would loop).
  */
-export async function forEachProjectPage(
-	context: IPollFunctions,
-	qs: IDataObject,
-	onPage: (projects: HexProject[]) => boolean,
-): Promise<void> {
-	const cursors = new Set<string>();
-	let after: string | undefined;
-	do {
-		const body = await getFromHex(
-			context,
-			'/v1/projects',
-			{ ...qs, limit: PAGE_SIZE, ...(after ? { after } : {}) },
-			NO_RETRIES,
-		);
-		const projects = projectsOf(body);
-		if (!onPage(projects)) return;
-		after = projects.length < PAGE_SIZE ? undefined : nextCursor(body, projects.length, cursors);
-	} while (after);
+export function pageOf(body: IDataObject, seen: Set<string>) {
+	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
+	const projects = values.filter(
+		(value): value is HexProject => isObject(value) && typeof value.id === 'string',
+	);
+	const after = (body.pagination as IDataObject | undefined)?.after;
+	if (projects.length < PAGE_SIZE || typeof after !== 'string' || after === '' || seen.has(after)) {
+		return { projects };
+	}
+	seen.add(after);
+	return { projects, after };
 }
 
-/** One ListProjects page of a list read across polls: its projects and the next page's cursor. */
-export type ProjectPage =
-	| { ok: true; projects: HexProject[]; after?: string }
-	| { ok: false; response: IN8nHttpFullResponse };
-
-/** The ListProjects page that `after` points to (the first page without it). */
-export async function projectPage(
-	context: IPollFunctions,
-	qs: IDataObject,
-	after: string | undefined,
-): Promise<ProjectPage> {
-	const answer = await getAnswer(context, '/v1/projects', {
-		...qs,
-		limit: PAGE_SIZE,
-		...(after ? { after } : {}),
-	});
-	if (!answer.ok) return answer;
-	const projects = projectsOf(answer.body);
-	const next =
-		projects.length < PAGE_SIZE
-			? undefined
-			: nextCursor(answer.body, projects.length, new Set(after ? [after] : []));
-	return { ok: true, projects, ...(next ? { after: next } : {}) };
-}
-
-/** One project list page, e.g. the newest project. */
-export async function firstProjects(
-	context: IPollFunctions,
-	qs: IDataObject,
-	limit: number,
-): Promise<HexProject[]> {
-	return projectsOf(await getFromHex(context, '/v1/projects', { ...qs, limit }, NO_RETRIES));
-}
-
-/** What a request that may fail answered: its body, or the failed response. */
 export type Answer =
 	| { ok: true; body: IDataObject }
 	| { ok: false; response: IN8nHttpFullResponse };
 
-export async function getAnswer(
-	context: IPollFunctions,
-	url: string,
-	qs: IDataObject = {},
-): Promise<Answer> {
-	const response = await sendToHex(
-		context,
-		{ method: 'GET', url, qs, json: true },
-		{ ...NO_RETRIES, returnErrors: true },
-	);
-	if (response.statusCode >= 400) return { ok: false, response };
-	return { ok: true, body: bodyOf(context, response) };
-}
+/** Every request of a poll goes through one counter, so the poll can keep to its budget. */
+export class PollRequests {
+	used = 0;
 
-/** The error a failed answer becomes (Hex's message, hint and trace ID, as in operations). */
-export async function answerError(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	return await hexAnswerError(context, response);
-}
+	constructor(private readonly context: IPollFunctions) {}
 
-/**
- * Hex answered 429 before a poll read anything. Not a failure of the trigger: the poll ends with
- * nothing new and the state as it was, and the next poll carries on (Fetch Test Event shows it).
- */
-export class PollRateLimited extends Error {
-	constructor(readonly hexError: NodeApiError) {
-		super(hexError.message);
+	/** A GET that answers a failed response instead of throwing it. */
+	async ask(url: string, qs: IDataObject = {}): Promise<Answer> {
+		this.used += 1;
+		const response = await sendToHex(
+			this.context,
+			{ method: 'GET', url, qs, json: true },
+			{ ...NO_RETRIES, returnErrors: true },
+		);
+		if (response.statusCode >= 400) return { ok: false, response };
+		return { ok: true, body: bodyOf(this.context, response) };
 	}
 }
 
-/** The error a failed answer becomes; a 429 is a PollRateLimited. */
-export async function answerFailure(context: IPollFunctions, response: IN8nHttpFullResponse) {
-	const error = await answerError(context, response);
-	return response.statusCode === 429 ? new PollRateLimited(error) : error;
-}
+/** Hex answered 429 before a poll read anything (see pollRunFinished). */
+export class PollRateLimited extends Error {}

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { timeOf } from './state';
+import { isObject, timeOf } from './state';
 
 /** Terminal statuses in Hex's spec; anything else never counts as finished. */
 export const FINISHED_STATUSES = ['COMPLETED', 'ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
@@ -17,10 +17,7 @@ export const endTime = (run: IDataObject) => timeOf(run.endTime) ?? runTime(run)
 /** The runs of a GetProjectRuns answer; entries without a run ID cannot be tracked. */
 export function runsOf(body: IDataObject): IDataObject[] {
 	const runs = Array.isArray(body.runs) ? (body.runs as unknown[]) : [];
-	return runs.filter(
-		(run): run is IDataObject =>
-			typeof run === 'object' && run !== null && runIdOf(run as IDataObject) !== '',
-	);
+	return runs.filter((run): run is IDataObject => isObject(run) && runIdOf(run) !== '');
 }
 
 /** A run found by a poll, with its project's title in All Projects mode. */

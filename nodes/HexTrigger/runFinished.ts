@@ -1,49 +1,76 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { countedRequests, pollDeadline } from './pollBudget';
 import type { RunPoll } from './pollReads';
-import { refreshList, startingList, watchedIn } from './projectList';
-import { readInTurn } from './rotation';
-import { endTime, toItems } from './runFields';
-import { readSettings } from './runFinishedSettings';
+import { pollDeadline, readProjects } from './pollReads';
+import { PollRateLimited, PollRequests } from './requests';
+import { endTime, FINISHED_STATUSES, toItems } from './runFields';
 import { advanceFires, scheduledFirst, schedulesApply } from './scheduledProjects';
-import { readScheduledFirst } from './scheduledReads';
-import type { RunFinishedState } from './state';
-import { PollRateLimited } from './requests';
-import { loadState, newRunFinishedState, saveState } from './state';
+import { loadRunFinishedState, newRunFinishedState, saveState } from './state';
 import { latestFinishedRun } from './testEvent';
 import type { WatchedProject } from './watchedProjects';
-import { selectedProjects } from './watchedProjects';
+import { refreshList, selectedProjects, startingList, watchedIn } from './watchedProjects';
 
 /*
  * Run Finished: each poll finds the watched projects (the selection, or the stored project list
  * refreshed by one page), reads within Max Requests per Poll first the scheduled projects whose
- * run is due or awaited (scheduledProjects.ts), then the others in turn (rotation.ts), and emits
+ * run is due or awaited (scheduledProjects.ts), then the others in turn (pollReads.ts), and emits
  * the runs that finished since each project was last read (projectRuns.ts).
  */
+
+/** Requests one poll may send unless the user says otherwise: a third of Hex's 30 a minute. */
+export const DEFAULT_MAX_REQUESTS_PER_POLL = 10;
+
+export type RunFinishedSettings = ReturnType<typeof readSettings>;
+
+/** The Run Finished parameters, checked before anything is sent. */
+function readSettings(context: IPollFunctions) {
+	const statuses = (context.getNodeParameter('statuses', []) as string[]).filter((status) =>
+		FINISHED_STATUSES.includes(status),
+	);
+	const maxRequests = context.getNodeParameter(
+		'maxRequestsPerPoll',
+		DEFAULT_MAX_REQUESTS_PER_POLL,
+	) as unknown;
+	if (typeof maxRequests !== 'number' || !Number.isInteger(maxRequests) || maxRequests < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The "Max Requests per Poll" parameter must be a whole number of at least 1, got ${JSON.stringify(maxRequests)}`,
+			{
+				description: `Hex allows about 30 requests a minute per token, shared by every workflow using it; ${DEFAULT_MAX_REQUESTS_PER_POLL} leaves most of that to them.`,
+			},
+		);
+	}
+	return {
+		// None chosen means any terminal status.
+		statuses: new Set(statuses.length ? statuses : FINISHED_STATUSES),
+		allProjects: context.getNodeParameter('projectScope', 'all') === 'all',
+		runTrigger: String(context.getNodeParameter('runTrigger', 'ALL')),
+		maxRequests,
+	};
+}
 
 export async function pollRunFinished(
 	this: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	const outcome = await pollOnce(this).catch(async (error: unknown) => {
-		if (error instanceof PollRateLimited) return error;
+	return await pollOnce(this).catch(async (error: unknown) => {
+		// Hex answered 429 before the poll read anything. Not a failure of the trigger: the poll
+		// ends with nothing new and the state as it was, and the next poll carries on.
+		if (error instanceof PollRateLimited) return null;
 		throw error;
 	});
-	if (!(outcome instanceof PollRateLimited)) return outcome;
-	if (this.getMode() === 'manual') throw outcome.hexError;
-	return null;
 }
 
 async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const settings = readSettings(context);
-	const requests = countedRequests(context);
-	if (context.getMode() === 'manual') return await latestFinishedRun(context, settings, requests);
+	const requests = new PollRequests(context);
+	if (context.getMode() === 'manual')
+		return await latestFinishedRun({ context, settings, requests });
 
-	const stored = loadState(context, 'runFinished');
+	const stored = loadRunFinishedState(context);
 	// Another run-trigger filter makes the old cursors meaningless: start over as if just activated.
-	const previous: RunFinishedState | undefined =
-		stored?.runTrigger === settings.runTrigger ? stored : undefined;
+	const previous = stored?.runTrigger === settings.runTrigger ? stored : undefined;
 	const next = newRunFinishedState(settings.runTrigger, startedAt);
 	let projects: WatchedProject[];
 	let first: WatchedProject[] = [];
@@ -83,13 +110,11 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 		startedAt,
 		deadline: pollDeadline(context, startedAt),
 		listed,
-		read: 0,
 		readIds: new Set(),
 		next,
 		found: [],
 	};
-	if (await readScheduledFirst(poll, first)) await readInTurn(poll, projects, previous?.resume);
-	else if (previous?.resume !== undefined) next.resume = previous.resume;
+	await readProjects(poll, first, projects, previous?.resume);
 	// Projects a first poll did not get to: watch them from now on.
 	for (const project of projects) {
 		next.projects[project.id] ??= { w: startedAt, at: [], open: [], since: startedAt };

@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { isUnfinished, runTime } from './runFields';
 import { nextScheduledFire, scheduleSpecs } from './schedules';
 import type { ListedProject, ProjectList } from './state';
-import type { WatchedProject } from './watchedProjects';
 
 /*
  * Schedule-aware reading (All Projects mode): the project list gives each project's schedules,
@@ -17,9 +16,9 @@ import type { WatchedProject } from './watchedProjects';
 /** Hex starts a scheduled run a few seconds after its time: a read at the fire finds nothing. */
 const FIRE_DELAY_MS = 30_000;
 /** How long after a fire a project is read first while its run has not shown up. */
-export const DUE_MS = 10 * 60_000;
+const DUE_MS = 10 * 60_000;
 /** How long a scheduled run seen unfinished keeps its project read first. */
-export const AWAITED_MS = 2 * 60 * 60_000;
+const AWAITED_MS = 2 * 60 * 60_000;
 /** Hex's clock and n8n's may differ a little: a scheduled run this much early still counts. */
 const CLOCK_SLACK_MS = 60_000;
 /** Fires looked through at once to find the last passed (a schedule every minute, a day down). */
@@ -56,9 +55,7 @@ export function noteSchedules(entry: ListedProject, schedules: unknown, now: num
 	entry.c = specs;
 	const recent = lastFireIn(specs, now - DUE_MS, now - FIRE_DELAY_MS);
 	if (recent !== undefined) entry.d = Math.max(entry.d ?? recent, recent);
-	const next = nextScheduledFire(specs, now - FIRE_DELAY_MS);
-	if (next === undefined) delete entry.n;
-	else entry.n = next;
+	entry.n = nextScheduledFire(specs, now - FIRE_DELAY_MS);
 }
 
 /** Moves each schedule on to the poll's time: a fire that passed makes its project due. */
@@ -69,9 +66,7 @@ export function advanceFires(list: ProjectList, now: number): void {
 		const passed = now - FIRE_DELAY_MS;
 		if (!entry.c || entry.n === undefined || entry.n > passed) continue;
 		entry.d = lastFireIn(entry.c, entry.n - 1, passed) ?? entry.n;
-		const next = nextScheduledFire(entry.c, passed);
-		if (next === undefined) delete entry.n;
-		else entry.n = next;
+		entry.n = nextScheduledFire(entry.c, passed);
 	}
 }
 
@@ -79,10 +74,7 @@ export function advanceFires(list: ProjectList, now: number): void {
  * The projects to read before the rotation, the least recently read first: the due ones, and
  * the awaited ones not read at the last poll (which started at `lastPollAt`).
  */
-export function scheduledFirst(
-	list: ProjectList,
-	lastPollAt: number | undefined,
-): WatchedProject[] {
+export function scheduledFirst(list: ProjectList, lastPollAt: number | undefined) {
 	const readLastPoll = (entry: ListedProject) =>
 		lastPollAt !== undefined && entry.r !== undefined && entry.r >= lastPollAt;
 	return Object.entries(list.projects)
@@ -101,15 +93,8 @@ export function noteScheduledRead(entry: ListedProject, runs: IDataObject[], now
 	entry.r = now;
 	const scheduled = runs.filter((run) => run.runTrigger === 'SCHEDULED');
 	const unfinished = scheduled.some(isUnfinished);
-	const due = entry.d;
-	if (
-		due !== undefined &&
-		scheduled.some(
-			(run) => isUnfinished(run) || (runTime(run) ?? -Infinity) >= due - CLOCK_SLACK_MS,
-		)
-	) {
-		delete entry.d;
-	}
+	const latest = Math.max(...scheduled.map((run) => runTime(run) ?? -Infinity));
+	if (unfinished || (entry.d !== undefined && latest >= entry.d - CLOCK_SLACK_MS)) delete entry.d;
 	if (unfinished) entry.a ??= now;
 	else delete entry.a;
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { CronSchedule } from './cron';
 import { nextFire, readCron } from './cron';
+import { isObject } from './state';
 import type { Timezone } from './timezones';
 import { readTimezone } from './timezones';
 
@@ -13,8 +14,6 @@ import { readTimezone } from './timezones';
 
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 const whole = (value: unknown): value is number => Number.isInteger(value);
 
 /** A Hex schedule (ScheduleApiResource) as a cron expression and its time zone. */
@@ -51,15 +50,10 @@ function cronOf(schedule: IDataObject): { cron: string; timezone: unknown } | un
 	}
 }
 
-interface ReadSchedule {
-	cron: CronSchedule;
-	zone: Timezone;
-}
-
-const readSchedules = new Map<string, ReadSchedule | undefined>();
+const readSchedules = new Map<string, { cron: CronSchedule; zone: Timezone } | undefined>();
 
 /** A stored schedule, read once per process. */
-function readSpec(spec: string): ReadSchedule | undefined {
+function readSpec(spec: string) {
 	if (readSchedules.has(spec)) return readSchedules.get(spec);
 	const split = spec.lastIndexOf('|');
 	const cron = readCron(spec.slice(0, split));

@@ -1,25 +1,18 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 /*
- * What the trigger remembers between polls. It lives in the workflow's static data of this node
- * (`getWorkflowStaticData('node')`), which n8n stores with the workflow, so it survives restarts.
- * It is plain JSON and bounded:
- *
- * - Run Finished: one cursor per watched project (projects no longer watched are dropped at every
- *   poll). A cursor is a watermark (milliseconds), at most MAX_TIED_IDS run IDs that share the
- *   watermark and at most MAX_OPEN_IDS IDs of runs seen unfinished, typically one ID in all:
- *   about 120 bytes per project, never more than about 8 KB.
- * - Run Finished, All Projects: also the project list, refreshed one page per poll (see
- *   ProjectList): per published project its title and the pass it was last listed in, and for
- *   a scheduled project its schedules and where they stand (about 100 bytes more).
- * - New Project: one watermark and at most MAX_TIED_IDS project IDs.
+ * What the trigger remembers between polls, in this node's static data, which n8n stores with the
+ * workflow (so it survives restarts). Plain JSON and bounded: Run Finished keeps a cursor per
+ * watched project (the others are dropped at every poll), typically one ID in all: about 120 bytes
+ * per project, never more than about 8 KB; in All Projects mode also the project list (about 100
+ * bytes more per project). New Project keeps one watermark.
  */
 
 const STATE_KEY = 'hexTrigger';
 const STATE_VERSION = 1;
 
 /** Run IDs (or project IDs) kept that share the watermark's exact timestamp. */
-export const MAX_TIED_IDS = 100;
+const MAX_TIED_IDS = 100;
 /**
  * Runs seen PENDING or RUNNING that are still awaited. Hex runs at most 25 kernels per user, so
  * this is rarely approached; past it the oldest awaited runs are forgotten and, if they finish
@@ -27,12 +20,17 @@ export const MAX_TIED_IDS = 100;
  */
 export const MAX_OPEN_IDS = 100;
 
-/** Where the trigger stands for one project's runs. */
-export interface ProjectCursor {
-	/** Newest run time seen (start time, or end time for a run that never started), in ms. */
+/** The newest time seen (ms; null: none yet) and the IDs seen at that time (times can tie). */
+export interface Watermark {
 	w: number | null;
-	/** IDs of the runs seen whose time equals `w` (Hex's timestamps can tie). */
 	at: string[];
+}
+
+/**
+ * Where the trigger stands for one project's runs. A run's time is its start, or its end for a run
+ * that never started.
+ */
+export interface ProjectCursor extends Watermark {
 	/** IDs of runs seen PENDING or RUNNING, newest first: emitted once they are seen finished. */
 	open: string[];
 	/**
@@ -60,9 +58,8 @@ export interface ListedProject {
 }
 
 /**
- * All Projects mode: the published projects, kept between polls and refreshed one ListProjects
- * page per poll, so that listing never takes a poll past Max Requests per Poll. A pass is one
- * read of the whole list, from the first page to the last.
+ * All Projects mode: the published projects, refreshed one page per poll (watchedProjects.ts). A
+ * pass is one read of the whole list, from the first page to the last.
  */
 export interface ProjectList {
 	/** Cursor of the next page to read; none: the next poll starts a pass at the first page. */
@@ -92,25 +89,21 @@ export interface RunFinishedState {
 	list?: ProjectList;
 }
 
-export interface NewProjectState {
+/** Its watermark is the projects' creation time. */
+interface NewProjectState extends Watermark {
 	v: number;
 	event: 'newProject';
-	/** Creation time of the newest project seen, in ms (null: none seen yet). */
-	w: number | null;
-	/** IDs of the projects seen whose creation time equals `w`. */
-	at: string[];
 }
 
-export type TriggerState = RunFinishedState | NewProjectState;
+type TriggerState = RunFinishedState | NewProjectState;
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isTime = (value: unknown): value is number =>
 	typeof value === 'number' && Number.isFinite(value);
 
-const idList = (value: unknown, max: number): string[] =>
+const stringList = (value: unknown, max = Infinity): string[] =>
 	Array.isArray(value)
 		? value.filter((id): id is string => typeof id === 'string').slice(0, max)
 		: [];
@@ -119,86 +112,45 @@ function readCursor(value: unknown): ProjectCursor | undefined {
 	if (!isObject(value)) return undefined;
 	return {
 		w: isTime(value.w) ? value.w : null,
-		at: idList(value.at, MAX_TIED_IDS),
-		open: idList(value.open, MAX_OPEN_IDS),
+		at: stringList(value.at, MAX_TIED_IDS),
+		open: stringList(value.open, MAX_OPEN_IDS),
 		...(isTime(value.since) ? { since: value.since } : {}),
 	};
 }
 
+function readListed(value: unknown): ListedProject | undefined {
+	if (!isObject(value) || !isTime(value.s)) return undefined;
+	const specs = stringList(value.c);
+	return {
+		...(typeof value.t === 'string' ? { t: value.t } : {}),
+		s: value.s,
+		...(specs.length ? { c: specs } : {}),
+		...(isTime(value.n) ? { n: value.n } : {}),
+		...(isTime(value.d) ? { d: value.d } : {}),
+		...(isTime(value.a) ? { a: value.a } : {}),
+		...(isTime(value.r) ? { r: value.r } : {}),
+	};
+}
+
+/** The entries of a stored record that read well; the others are dropped. */
+function readEntries<T>(value: unknown, read: (entry: unknown) => T | undefined) {
+	const entries: Record<string, T> = {};
+	for (const [key, entry] of Object.entries(isObject(value) ? value : {})) {
+		const readEntry = read(entry);
+		if (readEntry) entries[key] = readEntry;
+	}
+	return entries;
+}
+
 function readList(value: unknown): ProjectList | undefined {
 	if (!isObject(value) || !isTime(value.pass)) return undefined;
-	const projects: Record<string, ListedProject> = {};
-	if (isObject(value.projects)) {
-		for (const [projectId, entry] of Object.entries(value.projects)) {
-			if (!isObject(entry) || !isTime(entry.s)) continue;
-			const specs = Array.isArray(entry.c)
-				? entry.c.filter((spec): spec is string => typeof spec === 'string')
-				: [];
-			projects[projectId] = {
-				...(typeof entry.t === 'string' ? { t: entry.t } : {}),
-				s: entry.s,
-				...(specs.length ? { c: specs } : {}),
-				...(isTime(entry.n) ? { n: entry.n } : {}),
-				...(isTime(entry.d) ? { d: entry.d } : {}),
-				...(isTime(entry.a) ? { a: entry.a } : {}),
-				...(isTime(entry.r) ? { r: entry.r } : {}),
-			};
-		}
-	}
 	return {
 		...(typeof value.after === 'string' && value.after !== '' ? { after: value.after } : {}),
 		pass: value.pass,
 		...(isTime(value.passAt) ? { passAt: value.passAt } : {}),
 		...(isTime(value.lastPassAt) ? { lastPassAt: value.lastPassAt } : {}),
-		projects,
+		projects: readEntries(value.projects, readListed),
 		...(value.listedLast === true ? { listedLast: true } : {}),
-	};
-}
-
-/** The stored state for this event, as plain objects; undefined before the first poll. */
-export function loadState(
-	context: IPollFunctions,
-	event: 'runFinished',
-): RunFinishedState | undefined;
-export function loadState(
-	context: IPollFunctions,
-	event: 'newProject',
-): NewProjectState | undefined;
-export function loadState(
-	context: IPollFunctions,
-	event: TriggerState['event'],
-): TriggerState | undefined {
-	// A JSON copy: n8n hands out its change-tracking proxies, and the poll works on its own copy
-	// until it stores the result in one assignment.
-	const stored: unknown = JSON.parse(
-		JSON.stringify(context.getWorkflowStaticData('node')[STATE_KEY] ?? null),
-	);
-	if (!isObject(stored) || stored.v !== STATE_VERSION || stored.event !== event) return undefined;
-	if (event === 'newProject') {
-		return {
-			v: STATE_VERSION,
-			event,
-			w: isTime(stored.w) ? stored.w : null,
-			at: idList(stored.at, MAX_TIED_IDS),
-		};
-	}
-	if (typeof stored.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
-	const projects: Record<string, ProjectCursor> = {};
-	const list = readList(stored.list);
-	if (isObject(stored.projects)) {
-		for (const [projectId, value] of Object.entries(stored.projects)) {
-			const cursor = readCursor(value);
-			if (cursor) projects[projectId] = cursor;
-		}
-	}
-	return {
-		v: STATE_VERSION,
-		event,
-		runTrigger: stored.runTrigger,
-		polledAt: stored.polledAt,
-		projects,
-		...(typeof stored.resume === 'string' ? { resume: stored.resume } : {}),
-		...(list ? { list } : {}),
 	};
 }
 
@@ -208,6 +160,37 @@ export function newRunFinishedState(runTrigger: string, polledAt: number): RunFi
 
 export function newProjectState(w: number | null, at: string[]): NewProjectState {
 	return { v: STATE_VERSION, event: 'newProject', w, at: at.slice(0, MAX_TIED_IDS) };
+}
+
+/** The stored state if it is one of this event's; a JSON copy, as plain objects. */
+function storedState(context: IPollFunctions, event: TriggerState['event']) {
+	// n8n hands out its change-tracking proxies; the poll works on its own copy until it stores
+	// the result in one assignment.
+	const stored: unknown = JSON.parse(
+		JSON.stringify(context.getWorkflowStaticData('node')[STATE_KEY] ?? null),
+	);
+	return isObject(stored) && stored.v === STATE_VERSION && stored.event === event
+		? stored
+		: undefined;
+}
+
+/** Run Finished's stored state; undefined before the first poll. */
+export function loadRunFinishedState(context: IPollFunctions): RunFinishedState | undefined {
+	const stored = storedState(context, 'runFinished');
+	if (typeof stored?.runTrigger !== 'string' || !isTime(stored.polledAt)) return undefined;
+	const state = newRunFinishedState(stored.runTrigger, stored.polledAt);
+	state.projects = readEntries(stored.projects, readCursor);
+	if (typeof stored.resume === 'string') state.resume = stored.resume;
+	const list = readList(stored.list);
+	if (list) state.list = list;
+	return state;
+}
+
+/** New Project's stored state; undefined before the first poll. */
+export function loadNewProjectState(context: IPollFunctions): NewProjectState | undefined {
+	const stored = storedState(context, 'newProject');
+	if (!stored) return undefined;
+	return newProjectState(isTime(stored.w) ? stored.w : null, stringList(stored.at, MAX_TIED_IDS));
 }
 
 /** Stores the state in one assignment, so n8n notices the change and saves it. */
@@ -222,14 +205,18 @@ export function timeOf(value: unknown): number | null {
 	return Number.isNaN(ms) ? null : ms;
 }
 
+/** Whether the watermark covers an item: older, or as old and already seen. */
+export const covers = (mark: Watermark, id: string, time: number) =>
+	mark.w !== null && (time < mark.w || (time === mark.w && mark.at.includes(id)));
+
 /**
  * The newest time among `items` and the IDs that carry it, merged with a previous watermark:
  * what a poll keeps so the next one recognises everything it has already seen.
  */
 export function advanceWatermark(
-	previous: { w: number | null; at: string[] },
+	previous: Watermark,
 	items: Array<{ id: string; time: number | null }>,
-): { w: number | null; at: string[] } {
+): Watermark {
 	let w = previous.w;
 	for (const item of items) {
 		if (item.time !== null && (w === null || item.time > w)) w = item.time;

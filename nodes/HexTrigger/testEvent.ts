@@ -1,35 +1,29 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PollRequests } from './pollBudget';
-import { watchedIn } from './projectList';
-import { failure } from './projectRuns';
-import { answerError, PAGE_SIZE, projectPage } from './requests';
-import { endTime, isFinished, runsOf, runsUrl, toItems } from './runFields';
-import type { RunFinishedSettings } from './runFinishedSettings';
-import { loadState } from './state';
-import type { WatchedProject } from './watchedProjects';
-import { publishedOn, selectedProjects } from './watchedProjects';
+import { hexAnswerError } from '../Hex/shared/hexRequest';
+import type { RunReader } from './projectRuns';
+import { askRuns, failure } from './projectRuns';
+import { pageOf, pageQuery } from './requests';
+import { endTime, isFinished, runsOf, toItems } from './runFields';
+import { loadRunFinishedState } from './state';
+import { publishedOn, selectedProjects, watchedIn } from './watchedProjects';
 
 /**
  * The projects a test event may read: the selected ones; in All Projects mode the stored list,
  * most recently run first, or else the first page of the project list.
  */
-async function testEventProjects(
-	context: IPollFunctions,
-	settings: RunFinishedSettings,
-	requests: PollRequests,
-): Promise<{ projects: WatchedProject[]; more: boolean }> {
+async function testEventProjects({ context, settings, requests }: RunReader) {
 	if (!settings.allProjects) return { projects: selectedProjects(context), more: false };
-	const stored = loadState(context, 'runFinished');
+	const stored = loadRunFinishedState(context);
 	if (stored?.list && Object.keys(stored.list.projects).length > 0) {
 		const newest = (id: string) => stored.projects[id]?.w ?? -Infinity;
 		const projects = watchedIn(stored.list).sort((a, b) => newest(b.id) - newest(a.id));
 		return { projects, more: false };
 	}
-	requests.used += 1;
-	const page = await projectPage(context, {}, undefined);
-	if (!page.ok) throw await answerError(context, page.response);
+	const answer = await requests.ask('/v1/projects', pageQuery(undefined));
+	if (!answer.ok) throw await hexAnswerError(context, answer.response);
+	const page = pageOf(answer.body, new Set());
 	return { projects: publishedOn(page.projects), more: page.after !== undefined };
 }
 
@@ -38,13 +32,10 @@ async function testEventProjects(
  * Poll lets it read (a test shares the token's limit with the active workflows too); the stored
  * state is not touched.
  */
-export async function latestFinishedRun(
-	context: IPollFunctions,
-	settings: RunFinishedSettings,
-	requests: PollRequests,
-): Promise<INodeExecutionData[][] | null> {
-	const { projects, more } = await testEventProjects(context, settings, requests);
-	const [onlyStatus] = settings.statuses.size === 1 ? [...settings.statuses] : [];
+export async function latestFinishedRun(reader: RunReader): Promise<INodeExecutionData[][] | null> {
+	const { context, settings, requests } = reader;
+	const { projects, more } = await testEventProjects(reader);
+	const [statusFilter] = settings.statuses.size === 1 ? [...settings.statuses] : [];
 	let latest: { run: IDataObject; title?: string; time: number } | undefined;
 	let read = 0;
 	for (const project of projects) {
@@ -59,23 +50,14 @@ export async function latestFinishedRun(
 				},
 			);
 		}
-		const answer = await requests.ask(runsUrl(project.id), {
-			limit: PAGE_SIZE,
-			offset: 0,
-			runTriggerFilter: settings.runTrigger,
-			...(onlyStatus ? { statusFilter: onlyStatus } : {}),
-		});
-		if (!answer.ok) {
-			const outcome = await failure(context, settings, answer.response);
-			if (outcome.kind === 'limited') {
-				if (latest) break;
-				throw await answerError(context, answer.response);
-			}
-			read += 1;
-			continue;
+		const answer = await askRuns(reader, project.id, 0, statusFilter ? { statusFilter } : {});
+		// A project left out (403, 404, 422) counts as read; a 429 ends the test.
+		if (!answer.ok && (await failure(reader, answer.response)).kind === 'limited') {
+			if (latest) break;
+			throw await hexAnswerError(context, answer.response);
 		}
 		read += 1;
-		for (const run of runsOf(answer.body)) {
+		for (const run of answer.ok ? runsOf(answer.body) : []) {
 			if (!isFinished(run) || !settings.statuses.has(String(run.status))) continue;
 			const time = endTime(run) ?? -Infinity;
 			if (!latest || time > latest.time) latest = { run, title: project.title, time };

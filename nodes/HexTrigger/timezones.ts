@@ -20,41 +20,29 @@ function fixedOffset(minutes: number): Timezone {
 	};
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
+// Read once per schedule: schedules.ts keeps each schedule it has read.
 function ianaZone(name: string): Timezone | undefined {
-	let format = formats.get(name);
-	if (!format) {
-		try {
-			format = new Intl.DateTimeFormat('en-US', {
-				timeZone: name,
-				hourCycle: 'h23',
-				year: 'numeric',
-				month: 'numeric',
-				day: 'numeric',
-				hour: 'numeric',
-				minute: 'numeric',
-				second: 'numeric',
-			});
-		} catch {
-			return undefined;
-		}
-		formats.set(name, format);
+	let format: Intl.DateTimeFormat;
+	try {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone: name,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
+	} catch {
+		return undefined;
 	}
-	const zone = format;
 	const toLocal = (utcMs: number) => {
 		const parts: Record<string, number> = {};
-		for (const part of zone.formatToParts(utcMs)) parts[part.type] = Number(part.value);
-		const seconds = Math.floor(utcMs / 1000) * 1000;
-		const local = Date.UTC(
-			parts.year,
-			parts.month - 1,
-			parts.day,
-			parts.hour,
-			parts.minute,
-			parts.second,
-		);
-		return local + (utcMs - seconds);
+		for (const part of format.formatToParts(utcMs)) parts[part.type] = Number(part.value);
+		const { year, month, day, hour, minute, second } = parts;
+		const ms = utcMs - Math.floor(utcMs / 1000) * 1000;
+		return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 	};
 	return {
 		toLocal,
