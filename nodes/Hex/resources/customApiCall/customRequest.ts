@@ -9,7 +9,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { fail } from '../../shared/fieldValues';
 
-const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
+export const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const hasControlCharacter = (text: string) =>
 	[...text].some((character) => {
 		const code = character.charCodeAt(0);
