@@ -293,8 +293,7 @@ function withRequestOptions(
 	settings: RequestSettings,
 	plan: RetryPlan,
 ): HexRequestOptions {
-	const remaining =
-		plan.transientUntil === undefined ? Infinity : plan.transientUntil - clock.now();
+	const remaining = (plan.transientUntil ?? Infinity) - clock.now();
 	// A wait's request never runs past the wait's deadline by more than a second.
 	const timeout = Math.max(1000, Math.min(options.timeout ?? settings.timeoutMs, remaining));
 	return {
@@ -428,13 +427,10 @@ export async function getFromHex(
 	return bodyOf(context, response);
 }
 
-/** What each item's request looked like when the routing engine sent it. */
+/** Each item's request as the routing engine sent it. */
 const sentRequests = new WeakMap<object, HexRequestOptions>();
 
-/**
- * Pre-send step that runs after all others (it sits on the last property): remembers the request
- * as the routing engine sends it, so a retry sends exactly the same.
- */
+/** Pre-send step of the last property (routing.ts): a retry sends exactly what was sent. */
 export async function rememberRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
