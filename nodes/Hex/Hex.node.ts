@@ -1,16 +1,7 @@
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	searchCells,
-	searchCollections,
-	searchDataConnections,
-	searchGroups,
-	searchGuideDrafts,
-	searchProjects,
-	searchThreads,
-	searchUsers,
-} from './listSearch';
+import * as listSearch from './listSearch';
 import { cellDescription } from './resources/cell';
 import { collectionDescription } from './resources/collection';
 import { customApiCallDescription } from './resources/customApiCall';
@@ -96,16 +87,6 @@ export class Hex implements INodeType {
 		properties: withHexRouting(HEX_PROPERTIES),
 	};
 
-	methods = {
-		listSearch: {
-			searchCells,
-			searchCollections,
-			searchDataConnections,
-			searchGroups,
-			searchGuideDrafts,
-			searchProjects,
-			searchThreads,
-			searchUsers,
-		},
-	};
+	// Every picker of listSearch/, by its name.
+	methods = { listSearch: { ...listSearch } };
 }

@@ -21,12 +21,6 @@ export interface PageSearch {
 	toItem: (value: IDataObject) => INodeListSearchItems;
 }
 
-export type ListSearchMethod = (
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) => Promise<INodeListSearchResult>;
-
 export async function searchInPages(
 	context: ILoadOptionsFunctions,
 	search: PageSearch,
@@ -58,7 +52,7 @@ export async function searchInPages(
 }
 
 /** A picker's list search method over one Hex list route. */
-export function pageSearch(search: PageSearch): ListSearchMethod {
+export function pageSearch(search: PageSearch) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await searchInPages(this, search, filter, paginationToken);
 	};

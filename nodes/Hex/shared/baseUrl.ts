@@ -17,7 +17,8 @@ const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 export const HEX_BASE_URL_EXPRESSION =
 	'={{ String($credentials.baseUrl || "").trim() ? String($credentials.baseUrl).trim() : "https://" + String($credentials.subdomain || "app").trim().toLowerCase().split("://").pop().split("/")[0].split(".hex.tech")[0] + ".hex.tech/api" }}';
 
-function parseUrl(raw: string): URL | undefined {
+/** The URL, or undefined when the text is not one. */
+export function parseUrl(raw: string): URL | undefined {
 	try {
 		return new URL(raw);
 	} catch {
@@ -55,12 +56,8 @@ export function normalizeHexSubdomain(input: unknown): string {
 	} else {
 		host = host.split('/')[0];
 	}
-	if (host.endsWith(`.${HEX_DOMAIN}`)) {
-		host = host.slice(0, -(HEX_DOMAIN.length + 1));
-	}
-	if (!DNS_LABEL.test(host)) {
-		throw subdomainError(raw);
-	}
+	if (host.endsWith(`.${HEX_DOMAIN}`)) host = host.slice(0, -(HEX_DOMAIN.length + 1));
+	if (!DNS_LABEL.test(host)) throw subdomainError(raw);
 	return host;
 }
 
@@ -94,7 +91,7 @@ function isLocalOrPrivateHost(hostname: string): boolean {
 }
 
 /** Validates an explicit Base URL and trims it to the part before `/v1`. */
-export function normalizeBaseUrlOverride(input: unknown): string {
+function normalizeBaseUrlOverride(input: unknown): string {
 	const raw = String(input ?? '').trim();
 	const url = parseUrl(raw);
 	if (!url) {
@@ -124,24 +121,18 @@ export function normalizeBaseUrlOverride(input: unknown): string {
 /** The API root every `/v1/...` route is appended to, e.g. `https://app.hex.tech/api`. */
 export function resolveHexApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();
-	if (override !== '') {
-		return normalizeBaseUrlOverride(override);
-	}
+	if (override !== '') return normalizeBaseUrlOverride(override);
 	return `https://${normalizeHexSubdomain(credentials.subdomain)}.${HEX_DOMAIN}/api`;
 }
 
 function isUnderBase(target: string, base: string): boolean {
-	try {
-		const targetUrl = new URL(target);
-		const baseUrl = new URL(base);
-		return (
-			targetUrl.origin === baseUrl.origin &&
-			(targetUrl.pathname === baseUrl.pathname ||
-				targetUrl.pathname.startsWith(`${baseUrl.pathname.replace(/\/$/, '')}/`))
-		);
-	} catch {
-		return false;
-	}
+	const [targetUrl, baseUrl] = [parseUrl(target), parseUrl(base)];
+	if (!targetUrl || !baseUrl) return false;
+	const basePath = baseUrl.pathname.replace(/\/$/, '');
+	return (
+		targetUrl.origin === baseUrl.origin &&
+		(targetUrl.pathname === baseUrl.pathname || targetUrl.pathname.startsWith(`${basePath}/`))
+	);
 }
 
 /**

@@ -8,10 +8,8 @@ import type {
 import { returnAllAndLimit } from './pagination';
 
 /**
- * The "By URL" mode of a locator: an example link. The ID is taken from the link and checked in
- * plain code when the node runs (`hexIdValue` in pathParameters.ts), not by a mode's
- * `extractValue` or `validation` pattern: n8n runs those in node:vm with a time limit, which
- * fails items on a busy host.
+ * The "By URL" mode of a locator: an example link. The ID is taken from the link when the node
+ * runs (`idFromHexLink` in pathParameters.ts says why not by a pattern of the mode).
  */
 interface ByUrl {
 	placeholder: string;

@@ -56,9 +56,8 @@ function parseBody(body: unknown): unknown {
 }
 
 function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-	return key ? asText(headers[key]) : undefined;
+	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
+	return key ? asText(headers?.[key]) : undefined;
 }
 
 export function readHexError(
@@ -100,17 +99,13 @@ export interface HexCredentialTarget {
 	byBaseUrl: boolean;
 }
 
-function unauthorizedHint(target: HexCredentialTarget | undefined): string {
+export function hexErrorHint(status: number, target?: HexCredentialTarget): string | undefined {
+	if (status !== 401) return HINTS[status] ?? (status >= 500 ? HINTS[500] : undefined);
 	if (target?.byBaseUrl) {
 		return `Wrong or expired token, or a token that the API behind the Base URL override (${target.apiRoot}) does not accept: check the Hex API credential. The Subdomain is not used while Base URL is set.`;
 	}
 	const where = target ? ` (requests go to ${target.apiRoot})` : '';
 	return `Wrong token, expired token, or wrong subdomain/region${where}: check the Hex API credential.`;
-}
-
-export function hexErrorHint(status: number, target?: HexCredentialTarget): string | undefined {
-	if (status === 401) return unauthorizedHint(target);
-	return HINTS[status] ?? (status >= 500 ? HINTS[500] : undefined);
 }
 
 /** Any context that can read the Hex credential (operations, pickers, the trigger). */
@@ -156,10 +151,7 @@ export async function unreachableHint(context: CredentialReader, code: string): 
 export function describeHexError(
 	details: HexErrorDetails,
 	target?: HexCredentialTarget,
-): {
-	message: string;
-	description: string;
-} {
+): { message: string; description: string } {
 	const code = details.code ? ` ${details.code}` : '';
 	const message = `Hex API error ${details.status}${code}: ${details.message}`;
 	const lines = [

@@ -18,22 +18,18 @@ export function readJsonObject(
 		try {
 			value = jsonParse(raw.trim() === '' ? '{}' : raw);
 		} catch (error) {
-			throw new NodeOperationError(
-				context.getNode(),
+			fail(
+				context,
 				`The "${label}" parameter is not valid JSON`,
-				{
-					description: `${(error as Error).message}. Enter a JSON object such as ${example}. Nothing was sent to Hex.`,
-				},
+				`${(error as Error).message}. Enter a JSON object such as ${example}.`,
 			);
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(
-			context.getNode(),
+		fail(
+			context,
 			`The "${label}" parameter must be a JSON object`,
-			{
-				description: `Got ${Array.isArray(value) ? 'an array' : typeof value}. Enter a JSON object such as ${example}. Nothing was sent to Hex.`,
-			},
+			`Got ${Array.isArray(value) ? 'an array' : typeof value}. Enter a JSON object such as ${example}.`,
 		);
 	}
 	return value as IDataObject;

@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { HEX_CREDENTIAL_TYPE } from './baseUrl';
+import { HEX_CREDENTIAL_TYPE, parseUrl } from './baseUrl';
 import { credentialTargetFor, describeHexError, readHexError, unreachableHint } from './errors';
 
 /*
@@ -25,28 +25,19 @@ import { credentialTargetFor, describeHexError, readHexError, unreachableHint } 
  */
 
 /** A request as the routing engine builds it (its URL may still be relative or unset). */
-export type HexRequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
+type HexRequestOptions = DeclarativeRestApiSettings.HttpRequestOptions;
 
 /** Every context that sends a request to Hex. */
-export type HexContext =
+type HexContext =
 	| IExecuteSingleFunctions
 	| IExecutePaginationFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions;
 
-const NETWORK_CODES = [
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'EPIPE',
-	'ECONNREFUSED',
-	'EAI_AGAIN',
-	'ENOTFOUND',
-];
-// Refused or unresolved: the request never left, so even a write may be sent again.
-const NEVER_SENT_CODES = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'];
-// No server was reached: the error names the address the credential sends to.
-const UNREACHABLE_CODES = ['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED'];
+// Refused or unresolved: no server was reached, so even a write may be sent again, and the error
+// names the address the credential sends to.
+const UNREACHED_CODES = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'];
+const NETWORK_CODES = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', ...UNREACHED_CODES];
 const GATEWAY_STATUSES = [502, 503, 504];
 const READ_METHODS = ['GET', 'HEAD'];
 // n8n's own default when Request Options → Timeout is not set.
@@ -70,7 +61,7 @@ export const clock = {
 	},
 };
 
-export const RETRY_DEFAULTS = { maxRetries: 3, maxRetryWait: 60, retryOnRateLimit: true };
+const RETRY_DEFAULTS = { maxRetries: 3, maxRetryWait: 60, retryOnRateLimit: true };
 
 /**
  * What n8n's Request Options do not offer. Declared under n8n's name: n8n's loader merges these
@@ -113,23 +104,8 @@ export const requestOptionsProperty: INodeProperties = {
 	],
 };
 
-/** The node's Request Options as this module applies them. */
-export interface RequestSettings {
-	timeoutMs: number;
-	proxy?: IHttpRequestOptions['proxy'];
-	skipSslCertificateValidation: boolean;
-	retryOnRateLimit: boolean;
-	maxRetries: number;
-	maxRetryWaitMs: number;
-}
-
 function parseProxy(context: HexContext, proxy: string): IHttpRequestOptions['proxy'] {
-	let url: URL | undefined;
-	try {
-		url = new URL(proxy);
-	} catch {
-		url = undefined;
-	}
+	const url = parseUrl(proxy);
 	if (!url?.hostname || !url.port) {
 		throw new NodeOperationError(context.getNode(), 'The proxy is not valid', {
 			description: `Request Options → Proxy "${proxy.replace(/\/\/[^@/]*@/, '//***@')}" needs a host and a port, e.g. http://myproxy:3128.`,
@@ -151,7 +127,7 @@ function parseProxy(context: HexContext, proxy: string): IHttpRequestOptions['pr
 }
 
 /** Request Options of the Hex node; the trigger has none and gets n8n's defaults. */
-export function readRequestSettings(context: HexContext): RequestSettings {
+function readRequestSettings(context: HexContext) {
 	let options: IDataObject = {};
 	try {
 		options = (context.getNodeParameter('requestOptions', {}) ?? {}) as IDataObject;
@@ -172,8 +148,10 @@ export function readRequestSettings(context: HexContext): RequestSettings {
 	};
 }
 
+type RequestSettings = ReturnType<typeof readRequestSettings>;
+
 /** How a request that failed may be retried. */
-export interface RetryPlan {
+interface RetryPlan {
 	/**
 	 * Set by waits: until this time network errors, timeouts, 429 and 5xx of a read are transient,
 	 * whatever Max Retries says. One attempt is made; a transient failure is thrown as
@@ -202,11 +180,11 @@ export class TransientHexFailure extends Error {
 	}
 }
 
-/** Facts about errors built from a Hex answer (not from the network). */
-const hexAnswers = new WeakMap<Error, { status: number }>();
+/** The HTTP status of each error built from a Hex answer (not from the network). */
+const hexAnswerStatuses = new WeakMap<Error, number>();
 
 export function hexStatusOf(error: unknown): number | undefined {
-	return error instanceof Error ? hexAnswers.get(error)?.status : undefined;
+	return error instanceof Error ? hexAnswerStatuses.get(error) : undefined;
 }
 
 /** The error a Hex error answer becomes: Hex's message, the issues, a hint and the trace ID. */
@@ -230,7 +208,7 @@ export async function hexAnswerError(
 		} as JsonObject,
 		{ message, description, httpCode: String(details.status) },
 	);
-	hexAnswers.set(error, { status: details.status });
+	hexAnswerStatuses.set(error, details.status);
 	return error;
 }
 
@@ -264,24 +242,21 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** Exponential backoff from `baseMs`, at most a minute. */
-function backoffMs(attempt: number, baseMs: number): number {
-	const base = Math.min(baseMs * 2 ** attempt, MAX_BACKOFF_MS);
+/** Exponential backoff from a second, at most a minute. */
+function backoffMs(attempt: number): number {
+	const base = Math.min(1000 * 2 ** attempt, MAX_BACKOFF_MS);
 	// ±20 % jitter so parallel items do not retry in lockstep.
 	return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(
-	headers: IDataObject | undefined,
-	now = clock.now(),
-): number | undefined {
+function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 	const key = Object.keys(headers ?? {}).find((name) => name.toLowerCase() === 'retry-after');
 	const value = key ? String(headers?.[key]).trim() : '';
 	if (value === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
 	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - clock.now());
 }
 
 /** One attempt: an answer with any status, or the network error that stopped it. */
@@ -318,8 +293,7 @@ function withRequestOptions(
 	settings: RequestSettings,
 	plan: RetryPlan,
 ): HexRequestOptions {
-	const remaining =
-		plan.transientUntil === undefined ? Infinity : plan.transientUntil - clock.now();
+	const remaining = (plan.transientUntil ?? Infinity) - clock.now();
 	// A wait's request never runs past the wait's deadline by more than a second.
 	const timeout = Math.max(1000, Math.min(options.timeout ?? settings.timeoutMs, remaining));
 	return {
@@ -350,14 +324,12 @@ async function failureOf(
 	inWait: boolean,
 ): Promise<Failure> {
 	if ('error' in outcome) {
-		const neverSent = NEVER_SENT_CODES.includes(outcome.code);
+		const unreached = UNREACHED_CODES.includes(outcome.code);
 		return {
 			error: outcome.error as Error,
-			retryable: isRead || neverSent,
-			mayHaveReached: !neverSent,
-			unreachable: UNREACHABLE_CODES.includes(outcome.code)
-				? await unreachableHint(context, outcome.code)
-				: undefined,
+			retryable: isRead || unreached,
+			mayHaveReached: !unreached,
+			unreachable: unreached ? await unreachableHint(context, outcome.code) : undefined,
 		};
 	}
 	const { statusCode: status, headers } = outcome.response;
@@ -429,7 +401,7 @@ export async function sendToHex(
 				`Hex asked to wait ${Math.ceil(failure.askedMs / 1000)} s, longer than Max Retry Wait (${settings.maxRetryWaitMs / 1000} s).`,
 			);
 		}
-		const backoff = Math.min(backoffMs(attempt, 1000), settings.maxRetryWaitMs);
+		const backoff = Math.min(backoffMs(attempt), settings.maxRetryWaitMs);
 		await clock.pause(failure.askedMs ?? backoff, plan.signal);
 		if (plan.signal?.aborted) throw failure.error;
 	}
@@ -455,13 +427,10 @@ export async function getFromHex(
 	return bodyOf(context, response);
 }
 
-/** What each item's request looked like when the routing engine sent it. */
+/** Each item's request as the routing engine sent it. */
 const sentRequests = new WeakMap<object, HexRequestOptions>();
 
-/**
- * Pre-send step that runs after all others (it sits on the last property): remembers the request
- * as the routing engine sends it, so a retry sends exactly the same.
- */
+/** Pre-send step of the last property (routing.ts): a retry sends exactly what was sent. */
 export async function rememberRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -474,13 +443,8 @@ export async function rememberRequest(
 function refuseUnreadable(context: HexContext, response: IN8nHttpFullResponse): void {
 	if (response.statusCode === 204) return;
 	const body = Buffer.isBuffer(response.body) ? response.body.toString('utf8') : response.body;
-	let unreadable: string | undefined;
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) {
-		unreadable = 'without a body';
-	} else if (typeof body === 'string') {
-		unreadable = 'with a body that is not JSON';
-	}
-	if (unreadable === undefined) return;
+	if (body !== undefined && body !== null && typeof body !== 'string') return;
+	const unreadable = body?.trim() ? 'with a body that is not JSON' : 'without a body';
 	throw new NodeApiError(
 		context.getNode(),
 		{ message: unreadable },

@@ -1,6 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { isResourceLocatorValue, NodeOperationError } from 'n8n-workflow';
 
+import { parseUrl } from './baseUrl';
+
 const HEX_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Hex IDs (projects, runs, users, groups, connections…) are UUIDs. */
@@ -34,15 +36,6 @@ export function parameterLabel(name: string): string {
 
 const HEX_ID_LENGTH = 36;
 
-function parseLink(link: string): URL | undefined {
-	try {
-		const url = new URL(link);
-		return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 /** A project's notebook or app link: /<workspace>/hex/<id>/… or /<workspace>/app/<title->id/… */
 function idFromProjectLink(url: URL): string | undefined {
 	const [, workspace, kind, segment] = url.pathname.split('/');
@@ -68,8 +61,8 @@ function idFromAnyLink(link: string): string | undefined {
  * host. Project parameters take project links; the others any Hex link with the ID in it.
  */
 export function idFromHexLink(name: string, link: string): string | undefined {
-	const url = parseLink(link.trim());
-	if (!url) return undefined;
+	const url = parseUrl(link.trim());
+	if (!url || !['https:', 'http:'].includes(url.protocol)) return undefined;
 	return /projectId$/i.test(name) ? idFromProjectLink(url) : idFromAnyLink(link.trim());
 }
 

@@ -7,15 +7,14 @@ import type {
 
 import { fail, readJsonObject } from './fieldValues';
 
-/** What the Input Parameters fields of an operation say; the fields are the same everywhere. */
+/**
+ * The descriptions of an operation's Input Parameters fields (the "None" mode, the mode selector
+ * if any, the name/value rows, the JSON field); the fields are the same everywhere.
+ */
 export interface InputParameterTexts {
-	/** The description of the "None" mode. */
 	none: string;
-	/** The description of the mode selector, if any. */
 	mode?: string;
-	/** The description of the name/value rows. */
 	fields: string;
-	/** The description of the JSON field. */
 	json: string;
 }
 

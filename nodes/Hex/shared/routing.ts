@@ -3,10 +3,6 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { rememberRequest, requestOptionsProperty, settleHexAnswer } from './hexRequest';
 import { resolvePathParameters } from './pathParameters';
 
-function isOperationList(property: INodeProperties): boolean {
-	return property.name === 'operation' && property.type === 'options';
-}
-
 /**
  * The last property: its pre-send step runs after every other one and remembers the request as
  * sent, so that a retry (settleHexAnswer) sends the same. Hidden; it holds no value.
@@ -26,7 +22,7 @@ const sentRequestProperty: INodeProperties = {
  */
 export function withHexRouting(properties: INodeProperties[]): INodeProperties[] {
 	const routed = properties.map((property) => {
-		if (!isOperationList(property)) return property;
+		if (property.name !== 'operation' || property.type !== 'options') return property;
 		const options = (property.options as INodePropertyOptions[]).map((option) => {
 			const routing = option.routing ?? {};
 			return {

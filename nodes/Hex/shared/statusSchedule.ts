@@ -19,14 +19,10 @@ interface Schedule {
 
 const schedules = new Map<string, Schedule>();
 
-/** The credential's ID in n8n: waits of different workflows using it share the token's limit. */
-function scheduleKey(context: IExecuteSingleFunctions): string {
-	const credential = context.getNode().credentials?.[HEX_CREDENTIAL_TYPE];
-	return credential?.id ?? credential?.name ?? 'default';
-}
-
+/** Keyed by the credential's ID in n8n: waits of different workflows using it share its limit. */
 function scheduleOf(context: IExecuteSingleFunctions): Schedule {
-	const key = scheduleKey(context);
+	const credential = context.getNode().credentials?.[HEX_CREDENTIAL_TYPE];
+	const key = credential?.id ?? credential?.name ?? 'default';
 	let schedule = schedules.get(key);
 	if (!schedule) {
 		schedule = { nextSlot: 0, heldUntil: 0 };

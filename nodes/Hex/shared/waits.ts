@@ -90,13 +90,6 @@ const MAX_POLLS_PER_MINUTE = 600;
 // Failed polls back off from the interval, doubling, to at most a minute.
 const MAX_POLL_BACKOFF_MS = 60_000;
 
-export interface WaitSettings {
-	intervalMs: number;
-	timeoutMs: number;
-	timeoutSeconds: number;
-	pollsPerMinute: number;
-}
-
 /** The shared status budget of all waits, shown with each wait's Poll Interval and Timeout. */
 export function pollBudgetField(show: NonNullable<INodeProperties['displayOptions']>['show']) {
 	const field: INodeProperties = {
@@ -121,7 +114,7 @@ export function readWaitSettings(
 	context: IExecuteSingleFunctions,
 	defaultTimeoutSeconds: number,
 	timeoutAdvice: string,
-): WaitSettings {
+) {
 	const interval = context.getNodeParameter('pollInterval', 10) as unknown;
 	const timeout = context.getNodeParameter('timeout', defaultTimeoutSeconds) as unknown;
 	const perMinute = context.getNodeParameter('pollsPerMinute', DEFAULT_POLLS_PER_MINUTE) as unknown;
@@ -154,7 +147,9 @@ export function readWaitSettings(
 	};
 }
 
-export interface WaitPlan {
+type WaitSettings = ReturnType<typeof readWaitSettings>;
+
+interface WaitPlan {
 	url: string;
 	headers?: IDataObject;
 	/** Reads one answer; anything not clearly done or failed keeps the wait going. */

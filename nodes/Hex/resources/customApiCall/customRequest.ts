@@ -9,7 +9,7 @@ import { jsonParse } from 'n8n-workflow';
 
 import { fail } from '../../shared/fieldValues';
 
-const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
+export const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
 const hasControlCharacter = (text: string) =>
 	[...text].some((character) => {
 		const code = character.charCodeAt(0);
@@ -35,9 +35,7 @@ function readPath(context: IExecuteSingleFunctions): string {
 	const example = 'Enter a Hex API route such as /v1/users/me.';
 	if (path === '') fail(context, 'The "Path" parameter is empty', example);
 	for (const [found, what] of FORBIDDEN) {
-		if (found(path)) {
-			fail(context, `The "Path" parameter must not contain ${what}`, example);
-		}
+		if (found(path)) fail(context, `The "Path" parameter must not contain ${what}`, example);
 	}
 	if (!path.startsWith('/v1/')) {
 		fail(

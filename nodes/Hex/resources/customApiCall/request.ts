@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buildCustomRequest } from './customRequest';
+import { buildCustomRequest, METHODS } from './customRequest';
 
 const show = { resource: ['customApiCall'], operation: ['request'] };
 
@@ -9,13 +9,7 @@ export const requestFields: INodeProperties[] = [
 		displayName: 'Method',
 		name: 'method',
 		type: 'options',
-		options: [
-			{ name: 'DELETE', value: 'DELETE' },
-			{ name: 'GET', value: 'GET' },
-			{ name: 'PATCH', value: 'PATCH' },
-			{ name: 'POST', value: 'POST' },
-			{ name: 'PUT', value: 'PUT' },
-		],
+		options: METHODS.map((method) => ({ name: method, value: method })),
 		default: 'GET',
 		description: 'The HTTP method of the Hex API route',
 		displayOptions: { show },
