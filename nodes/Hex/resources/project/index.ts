@@ -8,10 +8,7 @@ import { exportFields } from './export';
 import { attachExportFile } from './exportFile';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
-import { shareWithCollectionsFields } from './shareWithCollections';
-import { shareWithGroupsFields } from './shareWithGroups';
-import { shareWithUsersFields } from './shareWithUsers';
-import { sharingOptions } from './sharingFields';
+import { sharingOptions, shareWithFields } from './sharingFields';
 import type { SharingTarget } from './sharingRequest';
 import {
 	buildWorkspaceAndPublicBody,
@@ -156,9 +153,9 @@ export const projectDescription: INodeProperties[] = [
 	...createFields,
 	...updateFields,
 	...exportFields,
-	...shareWithUsersFields,
-	...shareWithGroupsFields,
-	...shareWithCollectionsFields,
+	...shareWithFields('shareWithUsers', SHARING_TARGETS.users),
+	...shareWithFields('shareWithGroups', SHARING_TARGETS.groups),
+	...shareWithFields('shareWithCollections', SHARING_TARGETS.collections),
 	...updateSharingFields,
 	sharingOptions([
 		'shareWithUsers',
