@@ -8,10 +8,6 @@ const INGEST_FLAGS = ['dryRun', 'verbose', 'debug'];
 // Local file header, empty archive, spanned archive.
 const ZIP_SIGNATURES = ['504b0304', '504b0506', '504b0708'];
 
-export function looksLikeZip(data: Buffer): boolean {
-	return data.length >= 4 && ZIP_SIGNATURES.includes(data.subarray(0, 4).toString('hex'));
-}
-
 /**
  * Ingest: the zip from the item's binary field as a multipart file part, and the flags the user
  * set as form fields ("true"/"false"). The JSON content type of every other route is removed,
@@ -42,7 +38,7 @@ export async function buildIngestForm(
 		);
 	}
 	const data = await this.helpers.getBinaryDataBuffer(field);
-	if (!looksLikeZip(data)) {
+	if (!ZIP_SIGNATURES.includes(data.subarray(0, 4).toString('hex'))) {
 		fail(
 			this,
 			`The binary field "${field}" (Input Binary Field) is not a zip file`,
