@@ -103,7 +103,7 @@ function refusalError(
 	context: IExecuteSingleFunctions,
 	errors: IDataObject[],
 	target: SharingTarget | undefined,
-	requested: string[],
+	requested: number,
 ): NodeOperationError {
 	let message: string;
 	let refused: number;
@@ -115,14 +115,14 @@ function refusalError(
 		);
 		refused = ids.size || errors.length;
 		noun = target.list;
-		message = `Hex did not apply the access for ${refused} of ${requested.length} ${noun}`;
+		message = `Hex did not apply the access for ${refused} of ${requested} ${noun}`;
 	} else {
 		const types = [...new Set(errors.map((error) => String(error.type)))];
 		refused = types.length;
 		noun = 'access setting(s)';
 		message = `Hex did not apply the ${types.map((type) => SETTING_NAMES[type] ?? type).join(' and ')} access`;
 	}
-	const applied = Math.max(0, requested.length - refused);
+	const applied = Math.max(0, requested - refused);
 	return new NodeOperationError(context.getNode(), message, {
 		description: [
 			...errors.map(describeItemError),
@@ -138,7 +138,7 @@ function sharingResult(
 	project: IDataObject | undefined,
 	errors: IDataObject[],
 	target: SharingTarget | undefined,
-	requested: string[],
+	requested: number,
 ): INodeExecutionData[] {
 	const ignoreErrors = context.getNodeParameter('options.ignorePerItemErrors', false) === true;
 	if (errors.length > 0 && !ignoreErrors) {
@@ -167,7 +167,7 @@ export async function workspaceAndPublicResult(
 ): Promise<INodeExecutionData[]> {
 	const answer = (items[0]?.json ?? {}) as IDataObject;
 	const errors = Array.isArray(answer.errors) ? (answer.errors as IDataObject[]) : [];
-	const requested = Object.keys(workspaceAndPublicLevels(this));
+	const requested = Object.keys(workspaceAndPublicLevels(this)).length;
 	return sharingResult(this, projectOf(this, answer, 0), errors, undefined, requested);
 }
 
@@ -203,7 +203,6 @@ export function sharingInChunks(target: SharingTarget) {
 			project = projectOf(this, answer, index * SHARING_CHUNK_SIZE);
 			if (Array.isArray(answer.errors)) errors.push(...(answer.errors as IDataObject[]));
 		}
-		const requested = entries.map((entry) => String((entry[target.item] as IDataObject).id));
-		return sharingResult(this, project, errors, target, requested);
+		return sharingResult(this, project, errors, target, entries.length);
 	};
 }

@@ -60,19 +60,12 @@ export async function buildIngestForm(
 	return { ...requestOptions, headers, body: form as unknown as IDataObject };
 }
 
-interface UpdateRow {
-	type?: string;
-	name?: unknown;
-	statusAction?: string;
-	status?: unknown;
-}
-
 /** Update: the status changes of datasets and views, all applied or none (Hex's semantics). */
 export async function buildSemanticUpdateBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const rows = this.getNodeParameter('semanticUpdates.update', []) as UpdateRow[];
+	const rows = this.getNodeParameter('semanticUpdates.update', []) as IDataObject[];
 	if (rows.length === 0) {
 		fail(this, 'No updates given', 'Add at least one dataset or view under "Updates".');
 	}
