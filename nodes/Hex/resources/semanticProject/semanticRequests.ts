@@ -9,9 +9,8 @@ const INGEST_FLAGS = ['dryRun', 'verbose', 'debug'];
 const ZIP_SIGNATURES = ['504b0304', '504b0506', '504b0708'];
 
 /**
- * Ingest: the zip from the item's binary field as a multipart file part, and the flags the user
- * set as form fields ("true"/"false"). The JSON content type of every other route is removed,
- * so the HTTP client sets multipart/form-data with its boundary.
+ * Ingest: the zip as a multipart file part, the flags set as "true"/"false" form fields. The JSON
+ * content type is removed so the HTTP client sets multipart/form-data with its boundary.
  */
 export async function buildIngestForm(
 	this: IExecuteSingleFunctions,
