@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hexIdLocator } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
-import { collectionLocator } from './collectionLocator';
 import { buildEditCollectionBody } from './collectionRequest';
 import { updateFields } from './update';
 
@@ -56,7 +56,13 @@ export const collectionDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	collectionLocator({ ...showOnlyForCollections, operation: ['get', 'update'] }),
+	hexIdLocator({
+		displayName: 'Collection',
+		name: 'collectionId',
+		description: 'The Hex collection. Pick it from the list, or enter its ID.',
+		show: { ...showOnlyForCollections, operation: ['get', 'update'] },
+		searchListMethod: 'searchCollections',
+	}),
 	...createFields,
 	...updateFields,
 ];

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { refuseEmptyUpdate } from '../../shared/fieldValues';
+import { fail, refuseEmptyUpdate } from '../../shared/fieldValues';
 import type { DetailField } from './connectionTypes';
 import { CONNECTION_TYPES, parameterName } from './connectionTypes';
 import { normalizePem } from './pem';
@@ -26,12 +25,10 @@ export function connectionDetailsPreSend(mode: 'create' | 'update') {
 		const type = this.getNodeParameter('connectionType') as string;
 		const spec = CONNECTION_TYPES[type];
 		if (!spec) {
-			throw new NodeOperationError(
-				this.getNode(),
+			fail(
+				this,
 				`The "Type" parameter has an unsupported value: "${type}"`,
-				{
-					description: `Choose one of: ${Object.keys(CONNECTION_TYPES).join(', ')}. Nothing was sent to Hex.`,
-				},
+				`Choose one of: ${Object.keys(CONNECTION_TYPES).join(', ')}.`,
 			);
 		}
 		const details: IDataObject = {};
@@ -58,12 +55,10 @@ export function connectionDetailsPreSend(mode: 'create' | 'update') {
 				field.requiredOnCreate &&
 				(value === '' || value === undefined || value === null)
 			) {
-				throw new NodeOperationError(
-					this.getNode(),
+				fail(
+					this,
 					`The "${field.displayName}" parameter is required for ${spec.name} connections`,
-					{
-						description: `${field.description}. Nothing was sent to Hex.`,
-					},
+					`${field.description}.`,
 				);
 			}
 			details[field.key] = detailValue(field, value) as IDataObject[string];

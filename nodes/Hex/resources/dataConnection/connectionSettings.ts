@@ -4,10 +4,9 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { isHexId } from '../../shared/pathParameters';
-import { readJsonObject } from '../../shared/fieldValues';
+import { fail, readJsonObject } from '../../shared/fieldValues';
 
 const ACCESS_OPTIONS = [
 	{ name: 'None', value: 'NONE' },
@@ -173,12 +172,10 @@ export function connectionSettingsPreSend(collectionName: string, mode: 'create'
 			const entries = groups.map((entry, index) => {
 				const id = String(entry.groupId ?? '').trim();
 				if (!isHexId(id)) {
-					throw new NodeOperationError(
-						this.getNode(),
+					fail(
+						this,
 						`Group Access row ${index + 1}: "Group ID" is not a Hex ID: "${id}"`,
-						{
-							description: "Enter the group's UUID. Nothing was sent to Hex.",
-						},
+						"Enter the group's UUID.",
 					);
 				}
 				return { group: { id }, access: entry.access };

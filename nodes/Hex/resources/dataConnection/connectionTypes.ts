@@ -4,7 +4,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 export interface DetailField {
 	key: string;
 	displayName: string;
-	type: 'string' | 'number' | 'boolean' | 'keyValues';
+	/** Text when not set. */
+	type?: 'number' | 'boolean' | 'keyValues';
 	requiredOnCreate?: boolean;
 	secret?: boolean;
 	nullable?: boolean;
@@ -17,7 +18,6 @@ export interface DetailField {
 const hostname = (description: string): DetailField => ({
 	key: 'hostname',
 	displayName: 'Hostname',
-	type: 'string',
 	requiredOnCreate: true,
 	description,
 	placeholder: 'e.g. db.example.com',
@@ -33,14 +33,12 @@ const port = (placeholder: string): DetailField => ({
 const username: DetailField = {
 	key: 'username',
 	displayName: 'Username',
-	type: 'string',
 	requiredOnCreate: true,
 	description: 'The database user Hex connects as',
 };
 const password = (requiredOnCreate: boolean): DetailField => ({
 	key: 'password',
 	displayName: 'Password',
-	type: 'string',
 	requiredOnCreate,
 	secret: true,
 	description: 'The password of that user',
@@ -48,7 +46,6 @@ const password = (requiredOnCreate: boolean): DetailField => ({
 const database: DetailField = {
 	key: 'database',
 	displayName: 'Database',
-	type: 'string',
 	requiredOnCreate: true,
 	description: 'The database to connect to',
 };
@@ -63,7 +60,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 's3OutputPath',
 				displayName: 'S3 Output Path',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'Where Athena writes query results',
 				placeholder: 'e.g. s3://bucket/path/',
@@ -71,14 +67,12 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'accessKeyId',
 				displayName: 'Access Key ID',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The AWS access key ID',
 			},
 			{
 				key: 'secretAccessKey',
 				displayName: 'Secret Access Key',
-				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
 				description: 'The AWS secret access key',
@@ -86,14 +80,12 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'catalog',
 				displayName: 'Catalog',
-				type: 'string',
 				nullable: true,
 				description: 'The data catalog',
 			},
 			{
 				key: 'workgroup',
 				displayName: 'Workgroup',
-				type: 'string',
 				nullable: true,
 				description: 'The Athena workgroup',
 			},
@@ -105,14 +97,12 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'projectId',
 				displayName: 'BigQuery Project ID',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The Google Cloud project ID',
 			},
 			{
 				key: 'serviceAccountJsonConfig',
 				displayName: 'Service Account JSON',
-				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
 				description: 'The service account key file, as JSON text',
@@ -137,7 +127,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'jdbcUrl',
 				displayName: 'JDBC URL',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The JDBC URL of the SQL warehouse or cluster',
 				placeholder: 'e.g. jdbc:databricks://…',
@@ -145,7 +134,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'accessToken',
 				displayName: 'Access Token',
-				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
 				description: 'A Databricks personal access token',
@@ -162,7 +150,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'host',
 				displayName: 'Host',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The cluster endpoint host',
 				placeholder: 'e.g. cluster.abc123.us-east-1.redshift.amazonaws.com',
@@ -174,7 +161,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'sslRootCert',
 				displayName: 'SSL Root Certificate',
-				type: 'string',
 				nullable: true,
 				pem: true,
 				description: 'A custom root certificate (PEM)',
@@ -187,7 +173,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'accountName',
 				displayName: 'Account Name',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The Snowflake account identifier',
 				placeholder: 'e.g. myorg-myaccount',
@@ -195,7 +180,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'warehouse',
 				displayName: 'Warehouse',
-				type: 'string',
 				requiredOnCreate: true,
 				description: 'The warehouse that runs queries',
 			},
@@ -204,7 +188,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'privateKey',
 				displayName: 'Private Key',
-				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
 				pem: true,
@@ -214,7 +197,6 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'passphrase',
 				displayName: 'Private Key Passphrase',
-				type: 'string',
 				requiredOnCreate: true,
 				secret: true,
 				description: 'The passphrase of the private key',
@@ -222,14 +204,12 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'schema',
 				displayName: 'Schema',
-				type: 'string',
 				nullable: true,
 				description: 'The default schema',
 			},
 			{
 				key: 'role',
 				displayName: 'Role',
-				type: 'string',
 				nullable: true,
 				description: 'The role to use',
 			},
@@ -245,10 +225,9 @@ export const CONNECTION_TYPES: Record<string, { name: string; fields: DetailFiel
 			{
 				key: 'catalog',
 				displayName: 'Catalog',
-				type: 'string',
 				description: 'The default catalog',
 			},
-			{ key: 'schema', displayName: 'Schema', type: 'string', description: 'The default schema' },
+			{ key: 'schema', displayName: 'Schema', description: 'The default schema' },
 			{
 				key: 'sessionProperties',
 				displayName: 'Session Properties',

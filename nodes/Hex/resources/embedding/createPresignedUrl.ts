@@ -5,17 +5,17 @@ import { inputParameterFields } from '../../shared/projectInputParameters';
 import {
 	EMBEDDING_FIELDS,
 	EMBEDDING_INPUT_PARAMETERS,
-	EMBEDDING_PROJECT_ID,
 	MAX_EXPIRES_IN_MS,
 } from './embeddingRequest';
 
 const show = { resource: ['embedding'], operation: ['createPresignedUrl'] };
 
 export const createPresignedUrlFields: INodeProperties[] = [
+	// Its own name: n8n evaluates every property named like a parameter, shown or not.
 	projectLocator(
 		show,
 		'The published app to embed. Pick it, paste its link, or enter its ID.',
-		EMBEDDING_PROJECT_ID,
+		'embeddingProjectId',
 	),
 	...inputParameterFields(
 		show,

@@ -6,8 +6,6 @@ import { fail } from '../../shared/fieldValues';
 
 /** CreatePresignedUrl's documented maximum for `expiresIn` (milliseconds). */
 export const MAX_EXPIRES_IN_MS = 300_000;
-/** Its own name: n8n evaluates every property named like a parameter, shown or not. */
-export const EMBEDDING_PROJECT_ID = 'embeddingProjectId';
 export const EMBEDDING_INPUT_PARAMETERS: InputParameterNames = {
 	mode: 'embeddingInputParametersMode',
 	fields: 'embeddingInputParameters',

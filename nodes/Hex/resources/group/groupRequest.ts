@@ -9,7 +9,7 @@ import { fail, readHexIdList, readName, refuseEmptyUpdate } from '../../shared/f
 import { readHexId } from '../../shared/pathParameters';
 
 // Hex's GroupMembers list takes at most 100 users per request.
-export const MAX_MEMBERS_PER_REQUEST = 100;
+const MAX_MEMBERS_PER_REQUEST = 100;
 
 /** A comma-separated list (or an array from an expression) of user IDs, checked and de-duplicated. */
 function readUserIds(context: IExecuteSingleFunctions, parameter: string, label: string): string[] {

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hexIdLocator } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { buildCreateGroupBody, buildEditGroupBody, deletedGroup } from './groupRequest';
-import { groupLocator } from './groupLocator';
 import { updateFields } from './update';
 
 const showOnlyForGroups = { resource: ['group'] };
@@ -69,7 +69,13 @@ export const groupDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	groupLocator({ ...showOnlyForGroups, operation: ['get', 'update', 'delete'] }),
+	hexIdLocator({
+		displayName: 'Group',
+		name: 'groupId',
+		description: 'The Hex group. Pick it from the list, or enter its ID.',
+		show: { ...showOnlyForGroups, operation: ['get', 'update', 'delete'] },
+		searchListMethod: 'searchGroups',
+	}),
 	...createFields,
 	...updateFields,
 ];

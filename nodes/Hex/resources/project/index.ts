@@ -8,10 +8,7 @@ import { exportFields } from './export';
 import { attachExportFile } from './exportFile';
 import { getFields } from './get';
 import { getAllFields } from './getAll';
-import { shareWithCollectionsFields } from './shareWithCollections';
-import { shareWithGroupsFields } from './shareWithGroups';
-import { shareWithUsersFields } from './shareWithUsers';
-import { sharingOptions } from './sharingFields';
+import { sharingOptions, shareWithFields, updateSharingFields } from './sharingFields';
 import type { SharingTarget } from './sharingRequest';
 import {
 	buildWorkspaceAndPublicBody,
@@ -20,7 +17,6 @@ import {
 	workspaceAndPublicResult,
 } from './sharingRequest';
 import { updateFields } from './update';
-import { updateSharingFields } from './updateSharing';
 
 const showOnlyForProjects = { resource: ['project'] };
 
@@ -28,7 +24,6 @@ const showOnlyForProjects = { resource: ['project'] };
 function shareRouting(target: SharingTarget): INodePropertyRouting {
 	return {
 		request: { method: 'PATCH', url: `/v1/projects/{projectId}/sharing/${target.list}` },
-		// More than 25 entries go out as several requests.
 		send: { paginate: true },
 		operations: { pagination: sharingInChunks(target) },
 	};
@@ -156,9 +151,9 @@ export const projectDescription: INodeProperties[] = [
 	...createFields,
 	...updateFields,
 	...exportFields,
-	...shareWithUsersFields,
-	...shareWithGroupsFields,
-	...shareWithCollectionsFields,
+	...shareWithFields('shareWithUsers', SHARING_TARGETS.users),
+	...shareWithFields('shareWithGroups', SHARING_TARGETS.groups),
+	...shareWithFields('shareWithCollections', SHARING_TARGETS.collections),
 	...updateSharingFields,
 	sharingOptions([
 		'shareWithUsers',

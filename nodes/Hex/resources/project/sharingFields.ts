@@ -1,33 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { SharingTarget } from './sharingRequest';
-import {
-	buildSharingUpsertBody,
-	PROJECT_ACCESS_OPTIONS,
-	SHARING_CHUNK_SIZE,
-} from './sharingRequest';
+import { buildSharingUpsertBody, SHARING_CHUNK_SIZE } from './sharingRequest';
 
-/** "Options → Ignore Per-Item Errors" of the sharing operations. */
-export function sharingOptions(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['project'], operation: operations } },
-		options: [
-			{
-				displayName: 'Ignore Per-Item Errors',
-				name: 'ignorePerItemErrors',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output the project and the errors Hex reported for single entries (in "errors") instead of failing the item',
-			},
-		],
-	};
-}
+/** Hex's AccessLevelEnum, named as Hex's sharing dialog names the levels. */
+const PROJECT_ACCESS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Can Edit', value: 'CAN_EDIT', description: 'Edit the notebook (CAN_EDIT)' },
+	{
+		name: 'Can Explore',
+		value: 'CAN_VIEW',
+		description: 'View the app and explore its logic (CAN_VIEW)',
+	},
+	{ name: 'Can View App', value: 'APP_ONLY', description: 'View the published app (APP_ONLY)' },
+	{
+		name: 'Full Access',
+		value: 'FULL_ACCESS',
+		description: 'Edit and manage sharing (FULL_ACCESS)',
+	},
+	{ name: 'None (Remove Access)', value: 'NONE', description: 'Remove the access (NONE)' },
+];
 
 /** IDs and access level of Share with Users / Groups / Collections. */
 export function shareWithFields(operation: string, target: SharingTarget): INodeProperties[] {
@@ -55,4 +46,54 @@ export function shareWithFields(operation: string, target: SharingTarget): INode
 			displayOptions: { show },
 		},
 	];
+}
+
+/** Update Workspace and Public Access: the two levels, each may stay as it is. */
+const workspaceAndPublic = { resource: ['project'], operation: ['updateWorkspaceAndPublicAccess'] };
+const LEVELS = [
+	...PROJECT_ACCESS_OPTIONS,
+	{ name: 'Keep Current', value: 'keep', description: 'Leave this access unchanged' },
+].sort((a, b) => a.name.localeCompare(b.name));
+
+export const updateSharingFields: INodeProperties[] = [
+	{
+		displayName: 'Workspace Access',
+		name: 'workspaceAccess',
+		type: 'options',
+		options: LEVELS,
+		default: 'keep',
+		description: 'The access every member of the workspace gets',
+		displayOptions: { show: workspaceAndPublic },
+	},
+	{
+		displayName: 'Public Web Access',
+		name: 'publicWebAccess',
+		type: 'options',
+		options: LEVELS,
+		default: 'keep',
+		description: 'The access anyone with the link gets, without logging in to Hex',
+		displayOptions: { show: workspaceAndPublic },
+	},
+];
+
+/** "Options → Ignore Per-Item Errors" of the sharing operations. */
+export function sharingOptions(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['project'], operation: operations } },
+		options: [
+			{
+				displayName: 'Ignore Per-Item Errors',
+				name: 'ignorePerItemErrors',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output the project and the errors Hex reported for single entries (in "errors") instead of failing the item',
+			},
+		],
+	};
 }

@@ -5,7 +5,6 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -14,23 +13,6 @@ import { bodyOf, sendToHex, withSentence } from '../../shared/hexRequest';
 
 /** Hex's sharing routes take at most this many users, groups or collections per request. */
 export const SHARING_CHUNK_SIZE = 25;
-
-/** Hex's AccessLevelEnum, named as Hex's sharing dialog names the levels. */
-export const PROJECT_ACCESS_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Can Edit', value: 'CAN_EDIT', description: 'Edit the notebook (CAN_EDIT)' },
-	{
-		name: 'Can Explore',
-		value: 'CAN_VIEW',
-		description: 'View the app and explore its logic (CAN_VIEW)',
-	},
-	{ name: 'Can View App', value: 'APP_ONLY', description: 'View the published app (APP_ONLY)' },
-	{
-		name: 'Full Access',
-		value: 'FULL_ACCESS',
-		description: 'Edit and manage sharing (FULL_ACCESS)',
-	},
-	{ name: 'None (Remove Access)', value: 'NONE', description: 'Remove the access (NONE)' },
-];
 
 export interface SharingTarget {
 	/** The list in `sharing.upsert` and the noun of the messages: users, groups, collections. */
@@ -47,10 +29,7 @@ export const SHARING_TARGETS: Record<SharingTarget['list'], SharingTarget> = {
 	collections: { list: 'collections', item: 'collection', label: 'Collection IDs' },
 };
 
-/**
- * The whole upsert (`{sharing: {upsert: {<list>: [{<item>: {id}, access}]}}}`) with every ID, checked
- * and de-duplicated; the paginator below sends it 25 entries at a time.
- */
+/** The whole upsert (`{sharing: {upsert: {<list>: [{<item>: {id}, access}]}}}`), IDs checked. */
 export function buildSharingUpsertBody(target: SharingTarget) {
 	return async function (
 		this: IExecuteSingleFunctions,
@@ -124,7 +103,7 @@ function refusalError(
 	context: IExecuteSingleFunctions,
 	errors: IDataObject[],
 	target: SharingTarget | undefined,
-	requested: string[],
+	requested: number,
 ): NodeOperationError {
 	let message: string;
 	let refused: number;
@@ -136,14 +115,14 @@ function refusalError(
 		);
 		refused = ids.size || errors.length;
 		noun = target.list;
-		message = `Hex did not apply the access for ${refused} of ${requested.length} ${noun}`;
+		message = `Hex did not apply the access for ${refused} of ${requested} ${noun}`;
 	} else {
 		const types = [...new Set(errors.map((error) => String(error.type)))];
 		refused = types.length;
 		noun = 'access setting(s)';
 		message = `Hex did not apply the ${types.map((type) => SETTING_NAMES[type] ?? type).join(' and ')} access`;
 	}
-	const applied = Math.max(0, requested.length - refused);
+	const applied = Math.max(0, requested - refused);
 	return new NodeOperationError(context.getNode(), message, {
 		description: [
 			...errors.map(describeItemError),
@@ -159,7 +138,7 @@ function sharingResult(
 	project: IDataObject | undefined,
 	errors: IDataObject[],
 	target: SharingTarget | undefined,
-	requested: string[],
+	requested: number,
 ): INodeExecutionData[] {
 	const ignoreErrors = context.getNodeParameter('options.ignorePerItemErrors', false) === true;
 	if (errors.length > 0 && !ignoreErrors) {
@@ -181,25 +160,18 @@ function projectOf(
 	return answer.project as IDataObject;
 }
 
-/**
- * Update Workspace and Public Access (one request): outputs the project and the per-item
- * `errors`, which fail the item unless "Ignore Per-Item Errors" is on.
- */
+/** Update Workspace and Public Access (one request). */
 export async function workspaceAndPublicResult(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const answer = (items[0]?.json ?? {}) as IDataObject;
 	const errors = Array.isArray(answer.errors) ? (answer.errors as IDataObject[]) : [];
-	const requested = Object.keys(workspaceAndPublicLevels(this));
+	const requested = Object.keys(workspaceAndPublicLevels(this)).length;
 	return sharingResult(this, projectOf(this, answer, 0), errors, undefined, requested);
 }
 
-/**
- * The "pagination" of Share with Users, Groups and Collections: sends the upsert in chunks of 25
- * (Hex's limit per request), one request after the other, and outputs one item: the project as
- * Hex returned it after the last chunk, plus the per-item `errors` of all chunks.
- */
+/** The "pagination" of Share with Users, Groups and Collections: the upsert in chunks of 25. */
 export function sharingInChunks(target: SharingTarget) {
 	return async function (
 		this: IExecutePaginationFunctions,
@@ -231,7 +203,6 @@ export function sharingInChunks(target: SharingTarget) {
 			project = projectOf(this, answer, index * SHARING_CHUNK_SIZE);
 			if (Array.isArray(answer.errors)) errors.push(...(answer.errors as IDataObject[]));
 		}
-		const requested = entries.map((entry) => String((entry[target.item] as IDataObject).id));
-		return sharingResult(this, project, errors, target, requested);
+		return sharingResult(this, project, errors, target, entries.length);
 	};
 }

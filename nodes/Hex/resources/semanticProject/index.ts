@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ingestFields } from './ingest';
-import { semanticProjectField } from './semanticProjectField';
 import { buildSemanticUpdateBody } from './semanticRequests';
 import { updateFields } from './update';
 
@@ -39,7 +38,18 @@ export const semanticProjectDescription: INodeProperties[] = [
 		],
 		default: 'ingest',
 	},
-	semanticProjectField({ ...showOnlyForSemanticProjects, operation: ['ingest', 'update'] }),
+	{
+		// Hex has no route that lists semantic projects, so the ID is entered.
+		displayName: 'Semantic Project',
+		name: 'semanticProjectId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+		description:
+			'The ID of the semantic project, as shown in Hex under Settings → Semantic projects',
+		displayOptions: { show: { ...showOnlyForSemanticProjects, operation: ['ingest', 'update'] } },
+	},
 	...ingestFields,
 	...updateFields,
 ];

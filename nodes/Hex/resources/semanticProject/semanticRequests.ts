@@ -8,14 +8,9 @@ const INGEST_FLAGS = ['dryRun', 'verbose', 'debug'];
 // Local file header, empty archive, spanned archive.
 const ZIP_SIGNATURES = ['504b0304', '504b0506', '504b0708'];
 
-export function looksLikeZip(data: Buffer): boolean {
-	return data.length >= 4 && ZIP_SIGNATURES.includes(data.subarray(0, 4).toString('hex'));
-}
-
 /**
- * Ingest: the zip from the item's binary field as a multipart file part, and the flags the user
- * set as form fields ("true"/"false"). The JSON content type of every other route is removed,
- * so the HTTP client sets multipart/form-data with its boundary.
+ * Ingest: the zip as a multipart file part, the flags set as "true"/"false" form fields. The JSON
+ * content type is removed so the HTTP client sets multipart/form-data with its boundary.
  */
 export async function buildIngestForm(
 	this: IExecuteSingleFunctions,
@@ -42,7 +37,7 @@ export async function buildIngestForm(
 		);
 	}
 	const data = await this.helpers.getBinaryDataBuffer(field);
-	if (!looksLikeZip(data)) {
+	if (!ZIP_SIGNATURES.includes(data.subarray(0, 4).toString('hex'))) {
 		fail(
 			this,
 			`The binary field "${field}" (Input Binary Field) is not a zip file`,
@@ -64,19 +59,12 @@ export async function buildIngestForm(
 	return { ...requestOptions, headers, body: form as unknown as IDataObject };
 }
 
-interface UpdateRow {
-	type?: string;
-	name?: unknown;
-	statusAction?: string;
-	status?: unknown;
-}
-
 /** Update: the status changes of datasets and views, all applied or none (Hex's semantics). */
 export async function buildSemanticUpdateBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const rows = this.getNodeParameter('semanticUpdates.update', []) as UpdateRow[];
+	const rows = this.getNodeParameter('semanticUpdates.update', []) as IDataObject[];
 	if (rows.length === 0) {
 		fail(this, 'No updates given', 'Add at least one dataset or view under "Updates".');
 	}

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cursorPagination } from '../../shared/pagination';
-import { getAllFields } from './getAll';
+import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
 
 const showOnlyForTopics = { resource: ['topic'] };
 
@@ -27,5 +26,5 @@ export const topicDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	...getAllFields,
+	...returnAllAndLimit('topic', 'getAll'),
 ];

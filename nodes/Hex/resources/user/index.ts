@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { userLocator } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
-import { deactivateFields } from './deactivate';
 import { getAllFields } from './getAll';
 import { describeTokenOwner } from './tokenInfo';
 
@@ -52,5 +52,5 @@ export const userDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...getAllFields,
-	...deactivateFields,
+	userLocator({ ...showOnlyForUsers, operation: ['deactivate'] }),
 ];
