@@ -20,14 +20,12 @@ export function cellProjectLocator(show: IDisplayOptions['show']): INodeProperti
 }
 
 /** The cell a route's `{cellId}` names: picked from the project's cells, or by ID. */
-export function cellLocator(
-	show: IDisplayOptions['show'],
-	description = 'The cell. Pick it from the cells of the project above, or enter its ID (Get Output and Get Chart Image also take its static ID).',
-): INodeProperties {
+export function cellLocator(show: IDisplayOptions['show']): INodeProperties {
 	return hexIdLocator({
 		displayName: 'Cell',
 		name: 'cellId',
-		description,
+		description:
+			'The cell. Pick it from the cells of the project above, or enter its ID (Get Output and Get Chart Image also take its static ID).',
 		show,
 		searchListMethod: 'searchCells',
 	});

@@ -16,14 +16,6 @@ import { fail } from '../../shared/fieldValues';
 const MIN_SIZE = 100;
 const MAX_SIZE = 2000;
 
-const EXTENSIONS: Record<string, string> = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-	'image/svg+xml': 'svg',
-};
-
 /** Options (size, title) and the binary field of a chart image operation. */
 export function chartImageFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
@@ -126,10 +118,9 @@ export async function chartImageQuery(
 	return requestOptions;
 }
 
-/** The file extension for an image's MIME type (`png` for image/png). */
+/** The file extension for an image's MIME type: its subtype (`svg` for image/svg+xml), jpeg as jpg. */
 export function extensionOf(mimeType: string): string {
-	const known = EXTENSIONS[mimeType.toLowerCase()];
-	if (known) return known;
+	if (mimeType.toLowerCase() === 'image/jpeg') return 'jpg';
 	const subtype = /^[\w.-]+\/([\w.-]+)/.exec(mimeType)?.[1];
 	return subtype ? subtype.toLowerCase() : 'bin';
 }

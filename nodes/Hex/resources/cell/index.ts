@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
 import { cellLocator, cellProjectLocator, pickerProjectField } from './cellLocator';
 import { cellOutputItems, deletedCell } from './cellOutput';
-import { chartImageQuery, chartImageToBinary } from './chartImage';
+import { chartImageFields, chartImageQuery, chartImageToBinary } from './chartImage';
 import { createFields } from './create';
-import { getAllFields } from './getAll';
-import { getChartImageFields } from './getChartImage';
 import { getOutputFields } from './getOutput';
 import { updateFields } from './update';
 import { buildCreateCellBody, buildUpdateCellBody, projectIdInQuery } from './cellRequest';
@@ -99,11 +97,11 @@ export const cellDescription: INodeProperties[] = [
 		default: 'getAll',
 	},
 	cellProjectLocator({ ...showOnlyForCells, operation: ['getAll', 'create'] }),
-	...getAllFields,
+	...returnAllAndLimit('cell', 'getAll'),
 	pickerProjectField(showForOneCell),
 	cellLocator(showForOneCell),
 	...createFields,
 	...updateFields,
 	...getOutputFields,
-	...getChartImageFields,
+	...chartImageFields({ ...showOnlyForCells, operation: ['getChartImage'] }),
 ];

@@ -26,11 +26,7 @@ export const getManyDraftsFields: INodeProperties[] = [
 						value: 'github',
 						description: 'Guides synced from a GitHub repository',
 					},
-					{
-						name: 'JSON',
-						value: 'json',
-						description: 'Enter the source as a JSON object',
-					},
+					{ name: 'JSON', value: 'json', description: 'Enter the source as a JSON object' },
 					{
 						name: 'Unknown Source',
 						value: 'unknown',

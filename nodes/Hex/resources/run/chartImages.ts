@@ -15,7 +15,7 @@ import {
 	extensionOf,
 	readBinaryPropertyName,
 } from '../cell/chartImage';
-import { isFinalRunStatus } from './runFinished';
+import { isFinalRunStatus } from './runOutput';
 
 /*
  * Run → Get Chart Images: the run's status (the operation's own request, GetRunStatus), the chart

@@ -7,13 +7,12 @@ import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { getChartImagesFields } from './getChartImages';
-import { addRunFinished } from './runFinished';
-import { cancelledRun } from './runOutput';
+import { addRunFinished, cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
 import { runProjectLocator } from './runProject';
 import { startFields } from './start';
-import { waitFields } from './wait';
 import { waitAfterStart, waitForExistingRun } from './runWait';
+import { waitSettingsFields } from './waitSettings';
 
 const showOnlyForRuns = { resource: ['run'] };
 
@@ -128,7 +127,7 @@ export const runDescription: INodeProperties[] = [
 	},
 	...getFields,
 	...getAllFields,
-	...waitFields,
+	...waitSettingsFields({ ...showOnlyForRuns, operation: ['wait'] }),
 	...getChartImageFields,
 	...getChartImagesFields,
 	...chartImageFields({ ...showOnlyForRuns, operation: ['getChartImage', 'getChartImages'] }),

@@ -52,11 +52,6 @@ function judgeRun(run: IDataObject): PollVerdict {
 	return { state: 'pending' };
 }
 
-interface RunIds {
-	projectId: string;
-	runId: string;
-}
-
 /** Cancels the run; what happened, as the end of a sentence, and whether it worked. */
 async function cancelRun(
 	context: IExecuteSingleFunctions,
@@ -82,7 +77,7 @@ const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> 
 
 async function waitForRun(
 	context: IExecuteSingleFunctions,
-	ids: RunIds,
+	ids: { projectId: string; runId: string },
 	started: IDataObject,
 	first?: IDataObject,
 ): Promise<IDataObject> {
