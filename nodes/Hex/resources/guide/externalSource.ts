@@ -1,7 +1,35 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { fail } from '../../shared/fieldValues';
+
+// The fields that name a GitHub repository, for the External Source filter and each file's source.
+export const GITHUB_BASE: INodeProperties = {
+	displayName: 'GitHub Base URL',
+	name: 'base',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://github.example.com',
+	description: 'The GitHub instance; leave empty for https://github.com',
+};
+
+export const GITHUB_OWNER: INodeProperties = {
+	displayName: 'GitHub Owner',
+	name: 'owner',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. acme',
+	description: 'The owner (user or organization) of the repository',
+};
+
+export const GITHUB_REPO: INodeProperties = {
+	displayName: 'GitHub Repository',
+	name: 'repo',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. analytics-guides',
+	description: 'The name of the repository',
+};
 
 /** Where a guide file comes from, as the node's fields hold it (Hex calls this an external source). */
 export interface ExternalSourceFields {
@@ -19,16 +47,16 @@ export interface ExternalSourceFields {
  * `locator`: identifies a source (ListDraftGuides' filter): GitHub needs owner and repo.
  * `file`: one file's source (UpsertGuideDraft): GitHub also needs branch, commit hash and path.
  */
-export type SourceKind = 'locator' | 'file';
+type SourceKind = 'locator' | 'file';
 
+const REPOSITORY: Array<[string, string]> = [
+	['owner', 'GitHub Owner'],
+	['repo', 'GitHub Repository'],
+];
 const GITHUB_REQUIRED: Record<SourceKind, Array<[string, string]>> = {
-	locator: [
-		['owner', 'GitHub Owner'],
-		['repo', 'GitHub Repository'],
-	],
+	locator: REPOSITORY,
 	file: [
-		['owner', 'GitHub Owner'],
-		['repo', 'GitHub Repository'],
+		...REPOSITORY,
 		['branch', 'GitHub Branch'],
 		['commitHash', 'GitHub Commit Hash'],
 		['path', 'GitHub Path'],
