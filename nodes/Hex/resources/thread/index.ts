@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimitFor } from '../../shared/descriptions';
+import { anyIdLink, hexIdLocator, returnAllAndLimitFor } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
 import { attachmentsField, promptField } from './attachments';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { getMessagesFields } from './getMessages';
 import { threadMessagesPagination } from './messagesPagination';
-import { threadLocator } from './threadLocator';
 import { waitUntilIdle, waitUntilIdleFields } from './threadWait';
 import { buildContinueThreadBody, buildCreateThreadBody } from './threadRequest';
 
@@ -78,7 +77,14 @@ export const threadDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	threadLocator({ ...showOnlyForThreads, operation: ['get', 'getMessages', 'continue'] }),
+	hexIdLocator({
+		displayName: 'Thread',
+		name: 'threadId',
+		description: 'The Hex agent thread. Pick it, paste its link, or enter its ID.',
+		show: { ...showOnlyForThreads, operation: ['get', 'getMessages', 'continue'] },
+		searchListMethod: 'searchThreads',
+		byUrl: anyIdLink('e.g. https://app.hex.tech/acme/threads/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c'),
+	}),
 	promptField(showForPrompts),
 	attachmentsField(showForPrompts),
 	...createFields,
