@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { projectLocator } from '../../shared/descriptions';
 import { offsetPagination } from '../../shared/pagination';
 import { chartImageFields, chartImageQuery, chartImageToBinary } from '../cell/chartImage';
 import { chartImagesOfRun } from './chartImages';
@@ -9,7 +10,7 @@ import { getChartImageFields } from './getChartImage';
 import { getChartImagesFields } from './getChartImages';
 import { addRunFinished, cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
-import { runProjectLocator } from './runProject';
+import { RUN_PROJECT_ID } from './runProject';
 import { startFields } from './start';
 import { waitAfterStart, waitForExistingRun } from './runWait';
 import { waitSettingsFields } from './waitSettings';
@@ -105,10 +106,14 @@ export const runDescription: INodeProperties[] = [
 		],
 		default: 'start',
 	},
-	runProjectLocator({
-		...showOnlyForRuns,
-		operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
-	}),
+	projectLocator(
+		{
+			...showOnlyForRuns,
+			operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
+		},
+		'The Hex project. Pick it, paste its link, or enter its ID. A run always uses its latest published version.',
+		RUN_PROJECT_ID,
+	),
 	...startFields,
 	{
 		displayName: 'Run ID',
