@@ -99,16 +99,12 @@ export function chartImageQueryOf(
 			'Hex only applies a size when both Width and Height are given: add the other one too, or remove both for the default size.',
 		);
 	}
-	const qs: IDataObject = {};
-	if (width !== undefined && height !== undefined) {
-		qs.width = width;
-		qs.height = height;
-	}
+	const qs: IDataObject = width === undefined ? {} : { width, height };
 	if (typeof options.includeTitle === 'boolean') qs.includeTitle = options.includeTitle;
 	return qs;
 }
 
-/** Pre-send: width and height (both or neither, 100–2000) and includeTitle as query parameters. */
+/** Pre-send: the query of `chartImageQueryOf`. */
 export async function chartImageQuery(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,

@@ -136,7 +136,7 @@ export function externalSourceFromJson(
 	}
 	const missing = GITHUB_REQUIRED[kind]
 		.map(([key]) => key)
-		.filter((key) => typeof source[key] !== 'string' || text(source[key]) === '');
+		.filter((key) => text(source[key]) === '');
 	if (missing.length > 0) {
 		fail(
 			context,

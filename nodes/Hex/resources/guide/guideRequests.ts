@@ -8,7 +8,7 @@ import { externalSourceFromFields, externalSourceFromJson } from './externalSour
 /** Files per UpsertGuideDraft request; Hex's own Context Toolkit client sends 20 per call. */
 export const GUIDE_BATCH_SIZE = 20;
 /** UpsertGuideDraft's documented maximum length of one file's contents. */
-export const MAX_GUIDE_CONTENTS = 100_000;
+const MAX_GUIDE_CONTENTS = 100_000;
 
 interface GuideFileRow extends Omit<ExternalSourceFields, 'sourceType'> {
 	filePath?: IDataObject[string];

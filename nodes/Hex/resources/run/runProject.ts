@@ -1,6 +1,3 @@
-/**
- * The name of the Project field of every Run operation. Its own name: n8n evaluates each property
- * named like a parameter, shown or not, so sharing `projectId` with other resources costs
- * evaluations.
- */
+// The Project field of every Run operation. Not `projectId`: n8n evaluates every property named
+// like a parameter, shown or not, so sharing a name with other resources costs evaluations.
 export const RUN_PROJECT_ID = 'runProjectId';
