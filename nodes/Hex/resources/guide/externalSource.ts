@@ -31,18 +31,6 @@ export const GITHUB_REPO: INodeProperties = {
 	description: 'The name of the repository',
 };
 
-/** Where a guide file comes from, as the node's fields hold it (Hex calls this an external source). */
-export interface ExternalSourceFields {
-	sourceType?: string;
-	owner?: string;
-	repo?: string;
-	base?: string;
-	branch?: string;
-	commitHash?: string;
-	path?: string;
-	sourceId?: string;
-}
-
 /**
  * `locator`: identifies a source (ListDraftGuides' filter): GitHub needs owner and repo.
  * `file`: one file's source (UpsertGuideDraft): GitHub also needs branch, commit hash and path.
@@ -65,10 +53,10 @@ const GITHUB_REQUIRED: Record<SourceKind, Array<[string, string]>> = {
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** Builds Hex's external source object from the node's fields; undefined for "None". */
+/** Hex's external source (where a guide file comes from) from the fields; undefined for "None". */
 export function externalSourceFromFields(
 	context: IExecuteSingleFunctions,
-	fields: ExternalSourceFields,
+	fields: IDataObject,
 	kind: SourceKind,
 	where: string,
 ): IDataObject | undefined {
@@ -81,7 +69,7 @@ export function externalSourceFromFields(
 	const base = text(fields.base);
 	if (base !== '') source.base = base;
 	for (const [key, label] of GITHUB_REQUIRED[kind]) {
-		const value = text(fields[key as keyof ExternalSourceFields]);
+		const value = text(fields[key]);
 		if (value === '') {
 			fail(
 				context,
