@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hexIdLocator, projectLocator } from '../../shared/descriptions';
 import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
-import { cellLocator, cellProjectLocator, pickerProjectField } from './cellLocator';
+import { CELL_PROJECT_ID, PICKER_PROJECT_ID } from './cellLocator';
 import { cellOutputItems, deletedCell } from './cellOutput';
 import { chartImageFields, chartImageQuery, chartImageToBinary } from './chartImage';
 import { createFields } from './create';
@@ -96,10 +97,30 @@ export const cellDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	cellProjectLocator({ ...showOnlyForCells, operation: ['getAll', 'create'] }),
+	projectLocator(
+		{ ...showOnlyForCells, operation: ['getAll', 'create'] },
+		'The project whose draft notebook holds the cells. Pick it, paste its link, or enter its ID.',
+		CELL_PROJECT_ID,
+	),
 	...returnAllAndLimit('cell', 'getAll'),
-	pickerProjectField(showForOneCell),
-	cellLocator(showForOneCell),
+	// Cell IDs are unique across projects, so Hex does not need the project; the Cell picker does
+	// (Hex lists cells per project).
+	{
+		...projectLocator(
+			showForOneCell,
+			'Only used to list its cells in the Cell field below (From List); not sent to Hex',
+			PICKER_PROJECT_ID,
+		),
+		required: false,
+	},
+	hexIdLocator({
+		displayName: 'Cell',
+		name: 'cellId',
+		description:
+			'The cell. Pick it from the cells of the project above, or enter its ID (Get Output and Get Chart Image also take its static ID).',
+		show: showForOneCell,
+		searchListMethod: 'searchCells',
+	}),
 	...createFields,
 	...updateFields,
 	...getOutputFields,
