@@ -26,9 +26,7 @@ function contentsKey(context: IExecuteSingleFunctions): string {
 
 /** A trimmed optional text field of a collection; undefined when empty. */
 function optionalText(fields: IDataObject, name: string): string | undefined {
-	const value = fields[name];
-	if (value === undefined || value === null) return undefined;
-	const text = String(value).trim();
+	const text = String(fields[name] ?? '').trim();
 	return text === '' ? undefined : text;
 }
 

@@ -16,14 +16,6 @@ import { fail } from '../../shared/fieldValues';
 const MIN_SIZE = 100;
 const MAX_SIZE = 2000;
 
-const EXTENSIONS: Record<string, string> = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-	'image/svg+xml': 'svg',
-};
-
 /** Options (size, title) and the binary field of a chart image operation. */
 export function chartImageFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
@@ -107,16 +99,12 @@ export function chartImageQueryOf(
 			'Hex only applies a size when both Width and Height are given: add the other one too, or remove both for the default size.',
 		);
 	}
-	const qs: IDataObject = {};
-	if (width !== undefined && height !== undefined) {
-		qs.width = width;
-		qs.height = height;
-	}
+	const qs: IDataObject = width === undefined ? {} : { width, height };
 	if (typeof options.includeTitle === 'boolean') qs.includeTitle = options.includeTitle;
 	return qs;
 }
 
-/** Pre-send: width and height (both or neither, 100–2000) and includeTitle as query parameters. */
+/** Pre-send: the query of `chartImageQueryOf`. */
 export async function chartImageQuery(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -126,10 +114,9 @@ export async function chartImageQuery(
 	return requestOptions;
 }
 
-/** The file extension for an image's MIME type (`png` for image/png). */
+/** The file extension for an image's MIME type: its subtype (`svg` for image/svg+xml), jpeg as jpg. */
 export function extensionOf(mimeType: string): string {
-	const known = EXTENSIONS[mimeType.toLowerCase()];
-	if (known) return known;
+	if (mimeType.toLowerCase() === 'image/jpeg') return 'jpg';
 	const subtype = /^[\w.-]+\/([\w.-]+)/.exec(mimeType)?.[1];
 	return subtype ? subtype.toLowerCase() : 'bin';
 }

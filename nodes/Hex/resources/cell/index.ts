@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cursorPagination } from '../../shared/pagination';
-import { cellLocator, cellProjectLocator, pickerProjectField } from './cellLocator';
+import { hexIdLocator, projectLocator } from '../../shared/descriptions';
+import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
+import { CELL_PROJECT_ID, PICKER_PROJECT_ID } from './cellLocator';
 import { cellOutputItems, deletedCell } from './cellOutput';
-import { chartImageQuery, chartImageToBinary } from './chartImage';
+import { chartImageFields, chartImageQuery, chartImageToBinary } from './chartImage';
 import { createFields } from './create';
-import { getAllFields } from './getAll';
-import { getChartImageFields } from './getChartImage';
 import { getOutputFields } from './getOutput';
 import { updateFields } from './update';
 import { buildCreateCellBody, buildUpdateCellBody, projectIdInQuery } from './cellRequest';
@@ -98,12 +97,32 @@ export const cellDescription: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
-	cellProjectLocator({ ...showOnlyForCells, operation: ['getAll', 'create'] }),
-	...getAllFields,
-	pickerProjectField(showForOneCell),
-	cellLocator(showForOneCell),
+	projectLocator(
+		{ ...showOnlyForCells, operation: ['getAll', 'create'] },
+		'The project whose draft notebook holds the cells. Pick it, paste its link, or enter its ID.',
+		CELL_PROJECT_ID,
+	),
+	...returnAllAndLimit('cell', 'getAll'),
+	// Cell IDs are unique across projects, so Hex does not need the project; the Cell picker does
+	// (Hex lists cells per project).
+	{
+		...projectLocator(
+			showForOneCell,
+			'Only used to list its cells in the Cell field below (From List); not sent to Hex',
+			PICKER_PROJECT_ID,
+		),
+		required: false,
+	},
+	hexIdLocator({
+		displayName: 'Cell',
+		name: 'cellId',
+		description:
+			'The cell. Pick it from the cells of the project above, or enter its ID (Get Output and Get Chart Image also take its static ID).',
+		show: showForOneCell,
+		searchListMethod: 'searchCells',
+	}),
 	...createFields,
 	...updateFields,
 	...getOutputFields,
-	...getChartImageFields,
+	...chartImageFields({ ...showOnlyForCells, operation: ['getChartImage'] }),
 ];

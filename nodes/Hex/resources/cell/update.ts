@@ -16,21 +16,9 @@ export const updateFields: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: showForSql },
 		options: [
-			{
-				name: 'Detach',
-				value: 'detach',
-				description: "Remove the cell's data connection",
-			},
-			{
-				name: 'Keep',
-				value: 'keep',
-				description: 'Leave the data connection as it is',
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				description: 'Run the SQL on another data connection',
-			},
+			{ name: 'Detach', value: 'detach', description: "Remove the cell's data connection" },
+			{ name: 'Keep', value: 'keep', description: 'Leave the data connection as it is' },
+			{ name: 'Set', value: 'set', description: 'Run the SQL on another data connection' },
 		],
 		default: 'keep',
 	},

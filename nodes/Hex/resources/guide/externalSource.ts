@@ -1,34 +1,50 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
 import { fail } from '../../shared/fieldValues';
 
-/** Where a guide file comes from, as the node's fields hold it (Hex calls this an external source). */
-export interface ExternalSourceFields {
-	sourceType?: string;
-	owner?: string;
-	repo?: string;
-	base?: string;
-	branch?: string;
-	commitHash?: string;
-	path?: string;
-	sourceId?: string;
-}
+// The fields that name a GitHub repository, for the External Source filter and each file's source.
+export const GITHUB_BASE: INodeProperties = {
+	displayName: 'GitHub Base URL',
+	name: 'base',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://github.example.com',
+	description: 'The GitHub instance; leave empty for https://github.com',
+};
+
+export const GITHUB_OWNER: INodeProperties = {
+	displayName: 'GitHub Owner',
+	name: 'owner',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. acme',
+	description: 'The owner (user or organization) of the repository',
+};
+
+export const GITHUB_REPO: INodeProperties = {
+	displayName: 'GitHub Repository',
+	name: 'repo',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. analytics-guides',
+	description: 'The name of the repository',
+};
 
 /**
  * `locator`: identifies a source (ListDraftGuides' filter): GitHub needs owner and repo.
  * `file`: one file's source (UpsertGuideDraft): GitHub also needs branch, commit hash and path.
  */
-export type SourceKind = 'locator' | 'file';
+type SourceKind = 'locator' | 'file';
 
+const REPOSITORY: Array<[string, string]> = [
+	['owner', 'GitHub Owner'],
+	['repo', 'GitHub Repository'],
+];
 const GITHUB_REQUIRED: Record<SourceKind, Array<[string, string]>> = {
-	locator: [
-		['owner', 'GitHub Owner'],
-		['repo', 'GitHub Repository'],
-	],
+	locator: REPOSITORY,
 	file: [
-		['owner', 'GitHub Owner'],
-		['repo', 'GitHub Repository'],
+		...REPOSITORY,
 		['branch', 'GitHub Branch'],
 		['commitHash', 'GitHub Commit Hash'],
 		['path', 'GitHub Path'],
@@ -37,10 +53,10 @@ const GITHUB_REQUIRED: Record<SourceKind, Array<[string, string]>> = {
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** Builds Hex's external source object from the node's fields; undefined for "None". */
+/** Hex's external source (where a guide file comes from) from the fields; undefined for "None". */
 export function externalSourceFromFields(
 	context: IExecuteSingleFunctions,
-	fields: ExternalSourceFields,
+	fields: IDataObject,
 	kind: SourceKind,
 	where: string,
 ): IDataObject | undefined {
@@ -53,7 +69,7 @@ export function externalSourceFromFields(
 	const base = text(fields.base);
 	if (base !== '') source.base = base;
 	for (const [key, label] of GITHUB_REQUIRED[kind]) {
-		const value = text(fields[key as keyof ExternalSourceFields]);
+		const value = text(fields[key]);
 		if (value === '') {
 			fail(
 				context,
@@ -108,7 +124,7 @@ export function externalSourceFromJson(
 	}
 	const missing = GITHUB_REQUIRED[kind]
 		.map(([key]) => key)
-		.filter((key) => typeof source[key] !== 'string' || text(source[key]) === '');
+		.filter((key) => text(source[key]) === '');
 	if (missing.length > 0) {
 		fail(
 			context,

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/pagination';
+import { GITHUB_BASE, GITHUB_OWNER, GITHUB_REPO } from './externalSource';
 import { externalSourceQuery } from './guideRequests';
 
 const show = { resource: ['guide'], operation: ['getManyDrafts'] };
@@ -26,11 +27,7 @@ export const getManyDraftsFields: INodeProperties[] = [
 						value: 'github',
 						description: 'Guides synced from a GitHub repository',
 					},
-					{
-						name: 'JSON',
-						value: 'json',
-						description: 'Enter the source as a JSON object',
-					},
+					{ name: 'JSON', value: 'json', description: 'Enter the source as a JSON object' },
 					{
 						name: 'Unknown Source',
 						value: 'unknown',
@@ -49,33 +46,9 @@ export const getManyDraftsFields: INodeProperties[] = [
 					'The source as Hex describes it: {"source": "github", "owner", "repo", "base"} or {"source": "unknown", "ID"}',
 				displayOptions: { show: { sourceType: ['json'] } },
 			},
-			{
-				displayName: 'GitHub Base URL',
-				name: 'base',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://github.example.com',
-				description: 'The GitHub instance; leave empty for https://github.com',
-				displayOptions: { show: { sourceType: ['github'] } },
-			},
-			{
-				displayName: 'GitHub Owner',
-				name: 'owner',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. acme',
-				description: 'The owner (user or organization) of the repository',
-				displayOptions: { show: { sourceType: ['github'] } },
-			},
-			{
-				displayName: 'GitHub Repository',
-				name: 'repo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. analytics-guides',
-				description: 'The name of the repository',
-				displayOptions: { show: { sourceType: ['github'] } },
-			},
+			{ ...GITHUB_BASE, displayOptions: { show: { sourceType: ['github'] } } },
+			{ ...GITHUB_OWNER, displayOptions: { show: { sourceType: ['github'] } } },
+			{ ...GITHUB_REPO, displayOptions: { show: { sourceType: ['github'] } } },
 			{
 				displayName: 'Source ID',
 				name: 'sourceId',

@@ -26,9 +26,7 @@ interface BatchResult {
 	traceId?: string;
 }
 
-function asBatchResult(body: unknown): BatchResult | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const { files, warnings, traceId } = body as IDataObject;
+function asBatchResult({ files, warnings, traceId }: IDataObject): BatchResult | undefined {
 	if (!Array.isArray(files)) return undefined;
 	return {
 		files: files as IDataObject[],

@@ -2,31 +2,19 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { jsonParse } from 'n8n-workflow';
 
 import { fail, readHexIdList } from '../../shared/fieldValues';
-import type { ExternalSourceFields } from './externalSource';
 import { externalSourceFromFields, externalSourceFromJson } from './externalSource';
 
 /** Files per UpsertGuideDraft request; Hex's own Context Toolkit client sends 20 per call. */
 export const GUIDE_BATCH_SIZE = 20;
 /** UpsertGuideDraft's documented maximum length of one file's contents. */
-export const MAX_GUIDE_CONTENTS = 100_000;
-
-interface GuideFileRow extends Omit<ExternalSourceFields, 'sourceType'> {
-	filePath?: IDataObject[string];
-	contents?: IDataObject[string];
-	/** none, github or unknown */
-	externalSource?: string;
-}
-
-interface SourceFilter extends ExternalSourceFields {
-	externalSourceJson?: unknown;
-}
+const MAX_GUIDE_CONTENTS = 100_000;
 
 /** Get Many Drafts: the External Source filter, sent as the JSON-encoded locator Hex expects. */
 export async function externalSourceQuery(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const filter = this.getNodeParameter('filters', {}) as SourceFilter;
+	const filter = this.getNodeParameter('filters', {}) as IDataObject;
 	if (filter.sourceType === undefined) return requestOptions;
 	const where = 'Filter "External Source"';
 	const source =
@@ -38,7 +26,7 @@ export async function externalSourceQuery(
 	return requestOptions;
 }
 
-function fileFromRow(context: IExecuteSingleFunctions, row: GuideFileRow, where: string) {
+function fileFromRow(context: IExecuteSingleFunctions, row: IDataObject, where: string) {
 	const file: IDataObject = {
 		filePath: typeof row.filePath === 'string' ? row.filePath.trim() : row.filePath,
 		contents: row.contents ?? '',
@@ -102,7 +90,7 @@ export function readGuideFiles(context: IExecuteSingleFunctions): IDataObject[] 
 	const files =
 		mode === 'json'
 			? filesFromJson(context)
-			: (context.getNodeParameter('files.file', []) as GuideFileRow[]).map((row, index) =>
+			: (context.getNodeParameter('files.file', []) as IDataObject[]).map((row, index) =>
 					fileFromRow(context, row, `File ${index + 1}`),
 				);
 	if (files.length === 0) {

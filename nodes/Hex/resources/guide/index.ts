@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hexIdLocator } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
-import { deleteDraftFields } from './deleteDraft';
 import { getManyDraftsFields } from './getManyDrafts';
 import { deletedGuideDraft, upsertInBatches } from './guideOutput';
 import { publishDraftsFields } from './publishDrafts';
@@ -64,5 +64,12 @@ export const guideDescription: INodeProperties[] = [
 	...getManyDraftsFields,
 	...upsertDraftFields,
 	...publishDraftsFields,
-	...deleteDraftFields,
+	hexIdLocator({
+		displayName: 'Guide Draft',
+		name: 'orgGuideFileId',
+		searchListMethod: 'searchGuideDrafts',
+		description:
+			'The guide file. Pick it from the drafts, or enter its ID (from Get Many Drafts or the guide file’s menu in Hex).',
+		show: { ...showOnlyForGuides, operation: ['deleteDraft'] },
+	}),
 ];

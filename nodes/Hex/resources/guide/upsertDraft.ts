@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { GITHUB_BASE, GITHUB_OWNER, GITHUB_REPO } from './externalSource';
 import { buildUpsertDraftBody } from './guideRequests';
 
 const show = { resource: ['guide'], operation: ['upsertDraft'] };
@@ -74,15 +75,7 @@ export const upsertDraftFields: INodeProperties[] = [
 						placeholder: 'e.g. sales/definitions.md',
 						description: 'The path of the guide file in Hex',
 					},
-					{
-						displayName: 'GitHub Base URL',
-						name: 'base',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. https://github.example.com',
-						description: 'The GitHub instance; leave empty for https://github.com',
-						displayOptions: { show: github },
-					},
+					{ ...GITHUB_BASE, displayOptions: { show: github } },
 					{
 						displayName: 'GitHub Branch',
 						name: 'branch',
@@ -101,15 +94,7 @@ export const upsertDraftFields: INodeProperties[] = [
 						description: 'The commit this version of the file comes from',
 						displayOptions: { show: github },
 					},
-					{
-						displayName: 'GitHub Owner',
-						name: 'owner',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. acme',
-						description: 'The owner (user or organization) of the repository',
-						displayOptions: { show: github },
-					},
+					{ ...GITHUB_OWNER, displayOptions: { show: github } },
 					{
 						displayName: 'GitHub Path',
 						name: 'path',
@@ -120,15 +105,7 @@ export const upsertDraftFields: INodeProperties[] = [
 							'The path of the file in the repository; empty means the same as File Path',
 						displayOptions: { show: github },
 					},
-					{
-						displayName: 'GitHub Repository',
-						name: 'repo',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. analytics-guides',
-						description: 'The name of the repository',
-						displayOptions: { show: github },
-					},
+					{ ...GITHUB_REPO, displayOptions: { show: github } },
 					{
 						displayName: 'Source ID',
 						name: 'sourceId',

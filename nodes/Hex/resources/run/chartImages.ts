@@ -15,21 +15,12 @@ import {
 	extensionOf,
 	readBinaryPropertyName,
 } from '../cell/chartImage';
-import { isFinalRunStatus } from './runFinished';
-
-/*
- * Run → Get Chart Images: the run's status (the operation's own request, GetRunStatus), the chart
- * cells of the project's draft (ListCells, page by page), then each chart's image as the run
- * rendered it (GetChartImageFromRun), one after the other. Every request goes through sendToHex:
- * a 429 of the chart-image limit (20 a minute) is waited out as Hex's Retry-After says.
- */
+import { isFinalRunStatus } from './runOutput';
 
 /** The chart cell types of ListCells' `cellType` enum: chart cells and legacy (Vega) charts. */
-export const CHART_CELL_TYPES: readonly string[] = ['CHART', 'VEGA_CHART'];
-
+const CHART_CELL_TYPES: readonly string[] = ['CHART', 'VEGA_CHART'];
 /** ListCells' largest page. */
 const CELLS_PAGE_SIZE = 100;
-
 /** Longest file name kept from a chart's label. */
 const MAX_FILE_NAME_LENGTH = 100;
 
@@ -127,9 +118,11 @@ function fileNameOf(chart: ChartCell, extension: string, taken: Set<string>): st
 }
 
 /**
- * The "pagination" of Run → Get Chart Images: one item per chart of the run, the image as binary
- * data. Charts of the draft that the run's version does not have (Hex answers 404) are skipped
- * and listed in every item's `skippedCharts`. No chart, no item.
+ * The "pagination" of Run → Get Chart Images: the run's status (the operation's own request), the
+ * chart cells of the project's draft (ListCells), then each chart's image as the run rendered it,
+ * one request after the other through sendToHex (a 429 of the chart-image limit, 20 a minute, is
+ * waited out). One item per chart, the image as binary data; charts of the draft that the run's
+ * version does not have (Hex answers 404) are skipped and listed in every item's `skippedCharts`.
  */
 export async function chartImagesOfRun(
 	this: IExecutePaginationFunctions,

@@ -2,8 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const show = { resource: ['run'], operation: ['getChartImages'] };
 
-// The output field and the size options are declared in index.ts, once for Get Chart Image and
-// Get Chart Images.
+// The output field and the size options are declared once in index.ts, for Get Chart Image too.
 export const getChartImagesFields: INodeProperties[] = [
 	{
 		displayName: 'Filters',

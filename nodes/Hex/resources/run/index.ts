@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { projectLocator } from '../../shared/descriptions';
 import { offsetPagination } from '../../shared/pagination';
 import { chartImageFields, chartImageQuery, chartImageToBinary } from '../cell/chartImage';
 import { chartImagesOfRun } from './chartImages';
@@ -7,13 +8,12 @@ import { getFields } from './get';
 import { getAllFields } from './getAll';
 import { getChartImageFields } from './getChartImage';
 import { getChartImagesFields } from './getChartImages';
-import { addRunFinished } from './runFinished';
-import { cancelledRun } from './runOutput';
+import { addRunFinished, cancelledRun } from './runOutput';
 import { buildRunProjectBody } from './runRequest';
-import { runProjectLocator } from './runProject';
+import { RUN_PROJECT_ID } from './runProject';
 import { startFields } from './start';
-import { waitFields } from './wait';
 import { waitAfterStart, waitForExistingRun } from './runWait';
+import { waitSettingsFields } from './waitSettings';
 
 const showOnlyForRuns = { resource: ['run'] };
 
@@ -106,10 +106,14 @@ export const runDescription: INodeProperties[] = [
 		],
 		default: 'start',
 	},
-	runProjectLocator({
-		...showOnlyForRuns,
-		operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
-	}),
+	projectLocator(
+		{
+			...showOnlyForRuns,
+			operation: ['start', 'get', 'getAll', 'cancel', 'wait', 'getChartImage', 'getChartImages'],
+		},
+		'The Hex project. Pick it, paste its link, or enter its ID. A run always uses its latest published version.',
+		RUN_PROJECT_ID,
+	),
 	...startFields,
 	{
 		displayName: 'Run ID',
@@ -128,7 +132,7 @@ export const runDescription: INodeProperties[] = [
 	},
 	...getFields,
 	...getAllFields,
-	...waitFields,
+	...waitSettingsFields({ ...showOnlyForRuns, operation: ['wait'] }),
 	...getChartImageFields,
 	...getChartImagesFields,
 	...chartImageFields({ ...showOnlyForRuns, operation: ['getChartImage', 'getChartImages'] }),

@@ -3,17 +3,6 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { readInputParameters } from '../../shared/projectInputParameters';
 import { fail, readHexIdList, splitList } from '../../shared/fieldValues';
 
-interface NotificationFields {
-	type?: string;
-	includeSuccessScreenshot?: boolean;
-	screenshotFormat?: string;
-	slackChannelIds?: string;
-	userIds?: string;
-	groupIds?: string;
-	subject?: string;
-	body?: string;
-}
-
 // Run → Start's advice speaks of the published app's input variables.
 const INPUT_ADVICE = {
 	noName: 'Enter the input variable name used in the published app, or remove the empty row.',
@@ -22,7 +11,7 @@ const INPUT_ADVICE = {
 
 function readIds(
 	context: IExecuteSingleFunctions,
-	value: string | undefined,
+	value: unknown,
 	label: string,
 	position: number,
 ): string[] {
@@ -36,10 +25,7 @@ function readIds(
 }
 
 function readNotifications(context: IExecuteSingleFunctions): IDataObject[] {
-	const entries = context.getNodeParameter(
-		'notifications.notification',
-		[],
-	) as NotificationFields[];
+	const entries = context.getNodeParameter('notifications.notification', []) as IDataObject[];
 	return entries.map((entry, index) => {
 		const position = index + 1;
 		const slackChannelIds = splitList(entry.slackChannelIds);

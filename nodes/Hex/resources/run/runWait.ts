@@ -15,9 +15,8 @@ import {
 	waitFailure,
 	waitOrErrorItem,
 } from '../../shared/waits';
+import { isFinalRunStatus } from './runOutput';
 import { RUN_PROJECT_ID } from './runProject';
-
-const FAILED_STATUSES = ['ERRORED', 'KILLED', 'UNABLE_TO_ALLOCATE_KERNEL'];
 
 const DEFAULT_TIMEOUT_SECONDS = 3600;
 
@@ -38,23 +37,18 @@ function where(run: IDataObject): string {
 	return `Run ${String(run.runId)} of project ${String(run.projectId)}: ${runUrlOf(run)}`;
 }
 
-/** COMPLETED is the only success; anything not in Hex's spec keeps the wait going. */
+/** COMPLETED is the only success, the other final statuses fail; any other keeps the wait going. */
 function judgeRun(run: IDataObject): PollVerdict {
 	if (run.status === 'COMPLETED') return { state: 'done', value: run };
-	if (typeof run.status === 'string' && FAILED_STATUSES.includes(run.status)) {
+	if (isFinalRunStatus(run.status)) {
 		return {
 			state: 'failed',
-			message: `The Hex run ended with status ${run.status}: ${runUrlOf(run)}`,
+			message: `The Hex run ended with status ${String(run.status)}: ${runUrlOf(run)}`,
 			description: where(run),
 			subject: run,
 		};
 	}
 	return { state: 'pending' };
-}
-
-interface RunIds {
-	projectId: string;
-	runId: string;
 }
 
 /** Cancels the run; what happened, as the end of a sentence, and whether it worked. */
@@ -82,7 +76,7 @@ const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> 
 
 async function waitForRun(
 	context: IExecuteSingleFunctions,
-	ids: RunIds,
+	ids: { projectId: string; runId: string },
 	started: IDataObject,
 	first?: IDataObject,
 ): Promise<IDataObject> {

@@ -34,18 +34,9 @@ export const startFields: INodeProperties[] = [
 						name: 'type',
 						type: 'options',
 						options: [
-							{
-								name: 'Always',
-								value: 'ALL',
-							},
-							{
-								name: 'On Failure',
-								value: 'FAILURE',
-							},
-							{
-								name: 'On Success',
-								value: 'SUCCESS',
-							},
+							{ name: 'Always', value: 'ALL' },
+							{ name: 'On Failure', value: 'FAILURE' },
+							{ name: 'On Success', value: 'SUCCESS' },
 						],
 						default: 'ALL',
 						description: 'Which run outcomes send this notification',
@@ -100,14 +91,8 @@ export const startFields: INodeProperties[] = [
 						name: 'screenshotFormat',
 						type: 'options',
 						options: [
-							{
-								name: 'PDF',
-								value: 'pdf',
-							},
-							{
-								name: 'PNG',
-								value: 'png',
-							},
+							{ name: 'PDF', value: 'pdf' },
+							{ name: 'PNG', value: 'png' },
 						],
 						default: 'png',
 					},

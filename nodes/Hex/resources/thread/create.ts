@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionalProjectLocator } from './threadLocator';
+import { PROJECT_LINK, hexIdLocator } from '../../shared/descriptions';
 
 const show = { resource: ['thread'], operation: ['create'] };
 
@@ -36,7 +36,15 @@ export const createFields: INodeProperties[] = [
 				default: '',
 				description: 'Sent to Hex as the thread’s preview ID',
 			},
-			optionalProjectLocator,
+			hexIdLocator({
+				displayName: 'Project',
+				name: 'projectId',
+				description:
+					'Let the thread work on this existing project; cannot be combined with New Project',
+				searchListMethod: 'searchProjects',
+				byUrl: PROJECT_LINK,
+				required: false,
+			}),
 		],
 	},
 ];

@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllAndLimitFor } from '../../shared/descriptions';
+import { anyIdLink, hexIdLocator, returnAllAndLimitFor } from '../../shared/descriptions';
 import { cursorPagination } from '../../shared/pagination';
-import { attachmentsField, promptField } from './attachments';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { getMessagesFields } from './getMessages';
 import { threadMessagesPagination } from './messagesPagination';
-import { threadLocator } from './threadLocator';
 import { waitUntilIdle, waitUntilIdleFields } from './threadWait';
 import { buildContinueThreadBody, buildCreateThreadBody } from './threadRequest';
 
@@ -78,9 +76,74 @@ export const threadDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	threadLocator({ ...showOnlyForThreads, operation: ['get', 'getMessages', 'continue'] }),
-	promptField(showForPrompts),
-	attachmentsField(showForPrompts),
+	hexIdLocator({
+		displayName: 'Thread',
+		name: 'threadId',
+		description: 'The Hex agent thread. Pick it, paste its link, or enter its ID.',
+		show: { ...showOnlyForThreads, operation: ['get', 'getMessages', 'continue'] },
+		searchListMethod: 'searchThreads',
+		byUrl: anyIdLink('e.g. https://app.hex.tech/acme/threads/5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c'),
+	}),
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Which regions grew revenue fastest last quarter?',
+		description:
+			'The question or task for the Hex agent. To continue a thread, the thread must be idle.',
+		displayOptions: { show: showForPrompts },
+	},
+	{
+		displayName: 'Attachments',
+		name: 'attachments',
+		type: 'collection',
+		placeholder: 'Add Attachment',
+		default: {},
+		description: 'Hex objects the prompt refers to',
+		displayOptions: { show: showForPrompts },
+		options: [
+			{
+				displayName: 'Data Connection ID',
+				name: 'dataConnectionId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+				description: 'The data connection the prompt refers to',
+			},
+			{
+				displayName: 'Project IDs',
+				name: 'projectIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c',
+				description: 'Projects the prompt refers to (comma-separated IDs)',
+			},
+			{
+				displayName: 'Semantic Dataset IDs',
+				name: 'semanticDatasetIds',
+				type: 'string',
+				default: '',
+				description: 'Semantic datasets the prompt refers to (comma-separated IDs)',
+			},
+			{
+				displayName: 'Semantic View IDs',
+				name: 'semanticViewIds',
+				type: 'string',
+				default: '',
+				description: 'Semantic views the prompt refers to (comma-separated IDs)',
+			},
+			{
+				displayName: 'Table IDs',
+				name: 'tableIds',
+				type: 'string',
+				default: '',
+				description: 'Tables the prompt refers to (comma-separated IDs)',
+			},
+		],
+	},
 	...createFields,
 	...waitUntilIdleFields(showForPrompts),
 	...returnAllAndLimitFor('thread', ['getAll', 'getMessages']),

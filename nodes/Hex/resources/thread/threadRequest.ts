@@ -15,16 +15,6 @@ function readPrompt(context: IExecuteSingleFunctions): string {
 	return prompt;
 }
 
-function readHexIds(context: IExecuteSingleFunctions, value: unknown, label: string): string[] {
-	return readHexIdList(
-		context,
-		value,
-		(invalid) => `"${label}" has an invalid Hex ID: "${invalid}"`,
-		'Hex IDs are UUIDs such as 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c; separate several with commas.',
-		{ unique: false },
-	);
-}
-
 /** The Attachments collection as Hex's `attachments` object, or undefined when nothing is set. */
 function readAttachments(context: IExecuteSingleFunctions): IDataObject | undefined {
 	const fields = context.getNodeParameter('attachments', {}) as IDataObject;
@@ -40,7 +30,13 @@ function readAttachments(context: IExecuteSingleFunctions): IDataObject | undefi
 		}
 		attachments.dataConnectionId = dataConnectionId;
 	}
-	const projectIds = readHexIds(context, fields.projectIds, 'Project IDs');
+	const projectIds = readHexIdList(
+		context,
+		fields.projectIds,
+		(invalid) => `"Project IDs" has an invalid Hex ID: "${invalid}"`,
+		'Hex IDs are UUIDs such as 5b2c1a7e-3f4d-4e8a-9c1b-2d3e4f5a6b7c; separate several with commas.',
+		{ unique: false },
+	);
 	if (projectIds.length) attachments.projectIds = projectIds;
 	// Hex does not say what these IDs look like, so they are only split and trimmed.
 	for (const name of ['tableIds', 'semanticDatasetIds', 'semanticViewIds']) {

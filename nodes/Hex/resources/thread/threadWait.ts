@@ -70,7 +70,7 @@ const isWaiting = (context: IExecuteSingleFunctions) =>
 	context.getNodeParameter('waitUntilIdle', false) === true;
 
 /** Bad wait settings are refused before the thread is created or continued, not after. */
-export async function checkThreadWaitSettings(
+async function checkThreadWaitSettings(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
