@@ -12,6 +12,8 @@ module.exports = {
 		'\\.yml$': '<rootDir>/test/support/textTransform.cjs',
 	},
 	moduleFileExtensions: ['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'node', 'yml'],
+	// Jest's default leaves one core to itself: on 2 cores that is one worker and twice the time.
+	maxWorkers: '100%',
 	testTimeout: 60000,
 	verbose: true,
 };

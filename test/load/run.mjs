@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { prepare } from '../prepare.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const repeatAt = args.indexOf('--repeat');
@@ -50,6 +52,9 @@ console.log(
 );
 const sampler = setInterval(() => console.log(`test:load: load average ${load()}`), 60_000);
 
+// Jest needs Node >= 22: the same Node (and build) `npm test` uses.
+const nodeBin = await prepare();
+
 function jest() {
 	const jestArgs = [
 		'--experimental-vm-modules',
@@ -59,7 +64,7 @@ function jest() {
 		...args,
 	];
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, jestArgs, { cwd: root, stdio: 'inherit' });
+		const child = spawn(nodeBin, jestArgs, { cwd: root, stdio: 'inherit' });
 		suite = child;
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
