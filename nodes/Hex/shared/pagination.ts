@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -141,6 +142,19 @@ export function offsetPagination(listKey: string, maxPageSize: number, idKey: st
 			offset += values.length;
 		}
 		return results;
+	};
+}
+
+/** The routing of a GET operation whose requests `pagination` sends, from the route's options. */
+export function pagedGet(
+	url: string,
+	pagination: Paginator,
+	send: INodePropertyRouting['send'] = {},
+): INodePropertyRouting {
+	return {
+		request: { method: 'GET', url },
+		send: { paginate: true, ...send },
+		operations: { pagination },
 	};
 }
 
