@@ -90,8 +90,9 @@ export function nextCursor(
 	cursorKey = 'after',
 ): string | undefined {
 	const next = (body.pagination as IDataObject | undefined)?.[cursorKey];
-	if (isLastPage || typeof next !== 'string' || next === '' || seenCursors.has(next))
+	if (isLastPage || typeof next !== 'string' || next === '' || seenCursors.has(next)) {
 		return undefined;
+	}
 	seenCursors.add(next);
 	return next;
 }
