@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { getFromHex } from '../Hex/shared/hexRequest';
+import { cursorPages } from '../Hex/shared/pagination';
 import type { HexProject } from './requests';
-import { NO_RETRIES, pageOf, pageQuery } from './requests';
+import { NO_RETRIES, PAGE_SIZE, pageQuery, projectsOf } from './requests';
 import {
 	advanceWatermark,
 	covers,
@@ -29,7 +30,7 @@ export async function pollNewProject(this: IPollFunctions): Promise<INodeExecuti
 	if (this.getMode() === 'manual') {
 		// "Fetch Test Event": the newest project; the stored state is not touched.
 		const body = await getFromHex(this, '/v1/projects', { ...qs, limit: 1 }, NO_RETRIES);
-		const [newest] = pageOf(body, new Set()).projects;
+		const [newest] = projectsOf(body);
 		return newest ? [[{ json: newest }]] : null;
 	}
 
@@ -38,13 +39,16 @@ export async function pollNewProject(this: IPollFunctions): Promise<INodeExecuti
 
 	const seen = new Map<string, HexProject>();
 	const created: HexProject[] = [];
-	const cursors = new Set<string>();
-	let after: string | undefined;
-	do {
-		const body = await getFromHex(this, '/v1/projects', pageQuery(after, qs), NO_RETRIES);
-		const page = pageOf(body, cursors);
+	const pages = cursorPages(
+		async (cursor) => {
+			const body = await getFromHex(this, '/v1/projects', pageQuery(cursor.after, qs), NO_RETRIES);
+			return { values: projectsOf(body), body };
+		},
+		{ fullPage: PAGE_SIZE },
+	);
+	for await (const projects of pages) {
 		let reachedCovered = false;
-		for (const project of page.projects) {
+		for (const project of projects) {
 			if (seen.has(project.id)) continue;
 			seen.set(project.id, project);
 			const time = timeOf(project.createdAt);
@@ -54,8 +58,7 @@ export async function pollNewProject(this: IPollFunctions): Promise<INodeExecuti
 		}
 		// At the first activation one page is enough to know where the workspace stands.
 		if (stored === undefined || reachedCovered) break;
-		after = page.after;
-	} while (after);
+	}
 
 	const next = advanceWatermark(
 		watermark,

@@ -1,6 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, IPollFunctions } from 'n8n-workflow';
 
 import { bodyOf, sendToHex } from '../Hex/shared/hexRequest';
+import { nextCursor } from '../Hex/shared/pagination';
 import { isObject } from './state';
 
 export const PAGE_SIZE = 100;
@@ -18,21 +19,22 @@ export const pageQuery = (after: string | undefined, qs: IDataObject = {}): IDat
 	...(after ? { after } : {}),
 });
 
-/**
- * A ListProjects answer: its projects and the next page's cursor, none at the end or when the
- * cursor was `seen` already (the list would loop).
- */
-export function pageOf(body: IDataObject, seen: Set<string>) {
+/** The projects of a ListProjects answer. */
+export function projectsOf(body: IDataObject): HexProject[] {
 	const values = Array.isArray(body.values) ? (body.values as unknown[]) : [];
-	const projects = values.filter(
+	return values.filter(
 		(value): value is HexProject => isObject(value) && typeof value.id === 'string',
 	);
-	const after = (body.pagination as IDataObject | undefined)?.after;
-	if (projects.length < PAGE_SIZE || typeof after !== 'string' || after === '' || seen.has(after)) {
-		return { projects };
-	}
-	seen.add(after);
-	return { projects, after };
+}
+
+/**
+ * A ListProjects answer: its projects and the next page's cursor, none at the end (a short page
+ * too) or when the cursor was `seen` already (the list would loop).
+ */
+export function pageOf(body: IDataObject, seen: Set<string>) {
+	const projects = projectsOf(body);
+	const after = nextCursor(body, projects.length < PAGE_SIZE, seen);
+	return after === undefined ? { projects } : { projects, after };
 }
 
 export type Answer =

@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -54,32 +55,63 @@ export async function fetchPage(
 	return { values: values as IDataObject[], body };
 }
 
+/** Where the next page starts: `{}` for the first page, else the cursor under its query key. */
+export type CursorQuery = { [cursorKey: string]: string };
+
 /**
- * Cursor pagination (`limit` + `after`, answer `{<listKey>, pagination: {after}}`). Asks for the
- * largest page the route allows, never more than still needed, and stops on a null cursor, an
- * empty page or a cursor seen before.
+ * The pages of a cursor-paged list (answer `{…, pagination: {<cursorKey>}}`), each fetched by
+ * `fetch` only when the loop over them asks for it, so a loop that has enough breaks out before
+ * the next request. Ends after a page with a null, empty or repeated cursor, or with fewer values
+ * than `fullPage` (by default only an empty page ends it).
+ */
+export async function* cursorPages<Value>(
+	fetch: (cursor: CursorQuery) => Promise<{ values: Value[]; body: IDataObject }>,
+	{ cursorKey = 'after', fullPage = 1 } = {},
+): AsyncGenerator<Value[]> {
+	const seenCursors = new Set<string>();
+	let cursor: CursorQuery = {};
+	for (;;) {
+		const { values, body } = await fetch(cursor);
+		yield values;
+		const next = nextCursor(body, values.length < fullPage, seenCursors, cursorKey);
+		if (next === undefined) return;
+		cursor = { [cursorKey]: next };
+	}
+}
+
+/**
+ * The cursor of the page after `body`, noted in `seenCursors`; undefined when there is none: the
+ * page was the last, or the cursor is null, empty or seen before (the list would loop).
+ */
+export function nextCursor(
+	body: IDataObject,
+	isLastPage: boolean,
+	seenCursors: Set<string>,
+	cursorKey = 'after',
+): string | undefined {
+	const next = (body.pagination as IDataObject | undefined)?.[cursorKey];
+	if (isLastPage || typeof next !== 'string' || next === '' || seenCursors.has(next)) {
+		return undefined;
+	}
+	seenCursors.add(next);
+	return next;
+}
+
+/**
+ * Cursor pagination (`limit` + `after`). Asks for the largest page the route allows, never more
+ * than still needed.
  */
 export function cursorPagination(listKey: string, maxPageSize: number): Paginator {
 	return async function (this: IExecutePaginationFunctions, resultOptions) {
 		const wanted = requestedCount(this);
 		const results: INodeExecutionData[] = [];
-		const seenCursors = new Set<string>();
-		let after: string | undefined;
-		while (results.length < wanted) {
+		const walk = cursorPages((cursor) => {
 			const limit = Math.min(maxPageSize, wanted - results.length);
-			const { values, body } = await fetchPage(
-				this,
-				resultOptions,
-				after === undefined ? { limit } : { limit, after },
-				listKey,
-			);
+			return fetchPage(this, resultOptions, { limit, ...cursor }, listKey);
+		});
+		for await (const values of walk) {
 			for (const value of values.slice(0, wanted - results.length)) results.push({ json: value });
-			const next = (body.pagination as IDataObject | undefined)?.after;
-			if (typeof next !== 'string' || next === '' || values.length === 0 || seenCursors.has(next)) {
-				break;
-			}
-			seenCursors.add(next);
-			after = next;
+			if (results.length >= wanted) break;
 		}
 		return results;
 	};
@@ -111,6 +143,19 @@ export function offsetPagination(listKey: string, maxPageSize: number, idKey: st
 			offset += values.length;
 		}
 		return results;
+	};
+}
+
+/** The routing of a GET operation whose requests `pagination` sends, from the route's options. */
+export function pagedGet(
+	url: string,
+	pagination: Paginator,
+	send: INodePropertyRouting['send'] = {},
+): INodePropertyRouting {
+	return {
+		request: { method: 'GET', url },
+		send: { paginate: true, ...send },
+		operations: { pagination },
 	};
 }
 

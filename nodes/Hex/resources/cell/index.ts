@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { hexIdLocator, projectLocator } from '../../shared/descriptions';
-import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
+import { cursorPagination, pagedGet, returnAllAndLimit } from '../../shared/pagination';
 import { CELL_PROJECT_ID, PICKER_PROJECT_ID } from './cellLocator';
 import { cellOutputItems, deletedCell } from './cellOutput';
 import { chartImageFields, chartImageQuery, chartImageToBinary } from './chartImage';
@@ -67,11 +67,9 @@ export const cellDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many cells',
 				description: "List the cells of a project's draft",
-				routing: {
-					request: { method: 'GET', url: '/v1/cells' },
-					send: { paginate: true, preSend: [projectIdInQuery] },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet('/v1/cells', cursorPagination('values', 100), {
+					preSend: [projectIdInQuery],
+				}),
 			},
 			{
 				name: 'Get Output',

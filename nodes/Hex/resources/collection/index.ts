@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { hexIdLocator } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { buildEditCollectionBody } from './collectionRequest';
@@ -36,11 +36,7 @@ export const collectionDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many collections',
 				description: 'List the collections of the workspace',
-				routing: {
-					request: { method: 'GET', url: '/v1/collections' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet('/v1/collections', cursorPagination('values', 100)),
 			},
 			{
 				name: 'Update',

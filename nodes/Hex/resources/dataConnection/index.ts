@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dataConnectionLocator } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { updateFields } from './update';
@@ -36,11 +36,7 @@ export const dataConnectionDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many data connections',
 				description: 'List the data connections of the workspace',
-				routing: {
-					request: { method: 'GET', url: '/v1/data-connections' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet('/v1/data-connections', cursorPagination('values', 100)),
 			},
 			{
 				name: 'Update',

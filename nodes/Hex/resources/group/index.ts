@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { hexIdLocator } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { buildCreateGroupBody, buildEditGroupBody, deletedGroup } from './groupRequest';
@@ -49,11 +49,7 @@ export const groupDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many groups',
 				description: 'List the groups of the workspace',
-				routing: {
-					request: { method: 'GET', url: '/v1/groups' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 500) },
-				},
+				routing: pagedGet('/v1/groups', cursorPagination('values', 500)),
 			},
 			{
 				name: 'Update',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { hexIdLocator } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { getManyDraftsFields } from './getManyDrafts';
 import { deletedGuideDraft, upsertInBatches } from './guideOutput';
 import { publishDraftsFields } from './publishDrafts';
@@ -45,11 +45,7 @@ export const guideDescription: INodeProperties[] = [
 				value: 'getManyDrafts',
 				action: 'Get many guide drafts',
 				description: 'List the draft guide files, optionally only those from one external source',
-				routing: {
-					request: { method: 'GET', url: '/v1/guides/draft/list' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet('/v1/guides/draft/list', cursorPagination('values', 100)),
 			},
 			{
 				name: 'Publish Drafts',

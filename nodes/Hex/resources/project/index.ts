@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { projectLocator, returnAllAndLimitFor } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { hexIdInBody } from '../../shared/pathParameters';
 import { createFields } from './create';
 import { exportFields } from './export';
@@ -67,22 +67,17 @@ export const projectDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many projects',
 				description: 'List the projects the token can see, newest first by default',
-				routing: {
-					request: { method: 'GET', url: '/v1/projects' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet('/v1/projects', cursorPagination('values', 100)),
 			},
 			{
 				name: 'Get Queried Tables',
 				value: 'getQueriedTables',
 				action: 'Get the tables a project queries',
 				description: 'List the warehouse tables a published project queries (Enterprise plans)',
-				routing: {
-					request: { method: 'GET', url: '/v1/projects/{projectId}/queriedTables' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 100) },
-				},
+				routing: pagedGet(
+					'/v1/projects/{projectId}/queriedTables',
+					cursorPagination('values', 100),
+				),
 			},
 			{
 				name: 'Share with Collections',

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bodyOf, hexStatusOf, sendToHex, withSentence } from '../../shared/hexRequest';
-import { fetchPage } from '../../shared/pagination';
+import { cursorPages, fetchPage } from '../../shared/pagination';
 import { isHexId } from '../../shared/pathParameters';
 import {
 	chartImageOf,
@@ -66,16 +66,11 @@ async function chartCells(
 		options: { ...resultOptions.options, url: '/v1/cells', qs: { projectId } },
 	};
 	const charts: ChartCell[] = [];
-	const seenCursors = new Set<string>();
-	let after: string | undefined;
-	for (;;) {
-		const { values, body } = await fetchPage(
-			context,
-			listCells,
-			after === undefined ? { limit: CELLS_PAGE_SIZE } : { limit: CELLS_PAGE_SIZE, after },
-			'values',
-		);
-		for (const cell of values) {
+	const walk = cursorPages((cursor) =>
+		fetchPage(context, listCells, { limit: CELLS_PAGE_SIZE, ...cursor }, 'values'),
+	);
+	for await (const cells of walk) {
+		for (const cell of cells) {
 			if (!CHART_CELL_TYPES.includes(String(cell.cellType))) continue;
 			const label = typeof cell.label === 'string' ? cell.label : null;
 			if (labelContains !== '' && !(label ?? '').toLowerCase().includes(labelContains)) continue;
@@ -90,13 +85,8 @@ async function chartCells(
 			}
 			charts.push({ label, staticId: cell.staticId, cellId: String(cell.id) });
 		}
-		const next = (body.pagination as IDataObject | undefined)?.after;
-		if (typeof next !== 'string' || next === '' || values.length === 0 || seenCursors.has(next)) {
-			return charts;
-		}
-		seenCursors.add(next);
-		after = next;
 	}
+	return charts;
 }
 
 /** A file name from the chart's label (characters file systems refuse become spaces), unique. */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { projectLocator } from '../../shared/descriptions';
-import { offsetPagination } from '../../shared/pagination';
+import { offsetPagination, pagedGet } from '../../shared/pagination';
 import { chartImageFields, chartImageQuery, chartImageToBinary } from '../cell/chartImage';
 import { chartImagesOfRun } from './chartImages';
 import { getFields } from './get';
@@ -64,23 +64,18 @@ export const runDescription: INodeProperties[] = [
 				value: 'getChartImages',
 				action: 'Get the chart images of a run',
 				description: 'Get every chart of a completed run as an image (binary), one item per chart',
-				routing: {
-					// The run's status first; the paginator then lists the charts and gets each image.
-					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs/{runId}' },
-					send: { paginate: true },
-					operations: { pagination: chartImagesOfRun },
-				},
+				// The run's status first; the paginator then lists the charts and gets each image.
+				routing: pagedGet('/v1/projects/{runProjectId}/runs/{runId}', chartImagesOfRun),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many runs',
 				description: 'List the runs of a project, newest first',
-				routing: {
-					request: { method: 'GET', url: '/v1/projects/{runProjectId}/runs' },
-					send: { paginate: true },
-					operations: { pagination: offsetPagination('runs', 100, 'runId') },
-				},
+				routing: pagedGet(
+					'/v1/projects/{runProjectId}/runs',
+					offsetPagination('runs', 100, 'runId'),
+				),
 			},
 			{
 				name: 'Start',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { anyIdLink, hexIdLocator, returnAllAndLimitFor } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { createFields } from './create';
 import { getAllFields } from './getAll';
 import { getMessagesFields } from './getMessages';
@@ -55,11 +55,7 @@ export const threadDescription: INodeProperties[] = [
 				action: 'Get many threads',
 				description:
 					'List the agent threads of the workspace, newest first (Manager role or higher)',
-				routing: {
-					request: { method: 'GET', url: '/v1/threads' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('threads', 100) },
-				},
+				routing: pagedGet('/v1/threads', cursorPagination('threads', 100)),
 			},
 			{
 				name: 'Get Messages',
@@ -67,11 +63,7 @@ export const threadDescription: INodeProperties[] = [
 				action: 'Get the messages of a thread',
 				description:
 					'List the messages of a thread, oldest first; a Limit keeps the most recent ones',
-				routing: {
-					request: { method: 'GET', url: '/v1/threads/{threadId}/messages' },
-					send: { paginate: true },
-					operations: { pagination: threadMessagesPagination },
-				},
+				routing: pagedGet('/v1/threads/{threadId}/messages', threadMessagesPagination),
 			},
 		],
 		default: 'create',

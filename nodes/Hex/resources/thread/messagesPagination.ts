@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { fetchPage, requestedCount } from '../../shared/pagination';
+import { cursorPages, fetchPage, requestedCount } from '../../shared/pagination';
 
 const MAX_PAGE_SIZE = 50;
 
@@ -21,27 +21,20 @@ export async function threadMessagesPagination(
 ): Promise<INodeExecutionData[]> {
 	const wanted = requestedCount(this, 'messages');
 	const pages: IDataObject[][] = [];
-	const seenCursors = new Set<string>();
 	let count = 0;
-	let before: string | undefined;
-	while (count < wanted) {
-		const limit = Math.min(MAX_PAGE_SIZE, wanted - count);
-		const { values: content, body } = await fetchPage(
-			this,
-			resultOptions,
-			before === undefined ? { limit } : { limit, before },
-			'content',
-		);
+	const walk = cursorPages(
+		(cursor) => {
+			const limit = Math.min(MAX_PAGE_SIZE, wanted - count);
+			return fetchPage(this, resultOptions, { limit, ...cursor }, 'content');
+		},
+		{ cursorKey: 'before' },
+	);
+	for await (const content of walk) {
 		// Keep the newest blocks of the page should Hex send more than asked for.
 		const kept = content.slice(Math.max(0, content.length - (wanted - count)));
 		pages.push(kept);
 		count += kept.length;
-		const next = (body.pagination as IDataObject | undefined)?.before;
-		if (typeof next !== 'string' || next === '' || content.length === 0 || seenCursors.has(next)) {
-			break;
-		}
-		seenCursors.add(next);
-		before = next;
+		if (count >= wanted) break;
 	}
 	return pages.reverse().flatMap((page) => page.map((json) => ({ json })));
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cursorPagination, returnAllAndLimit } from '../../shared/pagination';
+import { cursorPagination, pagedGet, returnAllAndLimit } from '../../shared/pagination';
 
 const showOnlyForTopics = { resource: ['topic'] };
 
@@ -17,11 +17,7 @@ export const topicDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many topics',
 				description: 'List the topics Hex sorts agent threads into, by name',
-				routing: {
-					request: { method: 'GET', url: '/v1/context/topics' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('topics', 100) },
-				},
+				routing: pagedGet('/v1/context/topics', cursorPagination('topics', 100)),
 			},
 		],
 		default: 'getAll',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { userLocator } from '../../shared/descriptions';
-import { cursorPagination } from '../../shared/pagination';
+import { cursorPagination, pagedGet } from '../../shared/pagination';
 import { getAllFields } from './getAll';
 import { describeTokenOwner } from './tokenInfo';
 
@@ -42,11 +42,7 @@ export const userDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many users',
 				description: 'List the users of the workspace',
-				routing: {
-					request: { method: 'GET', url: '/v1/users' },
-					send: { paginate: true },
-					operations: { pagination: cursorPagination('values', 500) },
-				},
+				routing: pagedGet('/v1/users', cursorPagination('values', 500)),
 			},
 		],
 		default: 'getAll',
