@@ -17,11 +17,8 @@ import { awaitPollSlot, holdPolls } from './statusSchedule';
  * credential's shared schedule (statusSchedule.ts).
  */
 
-/** What a poll found: done (output this), failed (throw this message), or keep waiting. */
-export type PollVerdict =
-	| { state: 'done'; value: IDataObject }
-	| { state: 'failed'; message: string; description: string; subject: IDataObject }
-	| { state: 'pending' };
+/** What a poll found: done (output it), failed (throw this message), or keep waiting. */
+export type PollVerdict = { state: 'done' | 'pending' } | { state: 'failed'; message: string };
 
 /** Why a wait ended without a final status. */
 export type UnfinishedReason = 'timeout' | 'error' | 'stopped';
@@ -76,11 +73,23 @@ export async function waitOrErrorItem(
 	}
 }
 
-/** The description of the error that ended a wait, for the wait's own error. */
-export function describedBy(cause: Error | undefined): string | undefined {
-	const description = (cause as { description?: unknown } | undefined)?.description;
-	return typeof description === 'string' && description !== '' ? description : undefined;
+/** A run or thread as a wait's errors name it; `goal` is what it did not do within the Timeout. */
+export interface WaitSubject {
+	noun: string;
+	goal: string;
+	name: (subject: IDataObject) => string;
+	urlField: string;
+	/** Said after its last status. */
+	hint?: string;
 }
+
+/** The link to a run or thread in Hex, for messages. */
+export const linkTo = (kind: WaitSubject, subject: IDataObject) =>
+	String(subject[kind.urlField] ?? `no ${kind.noun} URL`);
+
+/** Which run or thread, and its link: the start of its errors' descriptions. */
+const whereIs = (kind: WaitSubject, subject: IDataObject) =>
+	`${kind.name(subject)}: ${linkTo(kind, subject)}`;
 
 /** Hex allows about 30 status requests per minute. */
 export const MIN_POLL_INTERVAL_SECONDS = 2;
@@ -152,23 +161,26 @@ type WaitSettings = ReturnType<typeof readWaitSettings>;
 interface WaitPlan {
 	url: string;
 	headers?: IDataObject;
-	/** Reads one answer; anything not clearly done or failed keeps the wait going. */
-	judge: (body: IDataObject) => PollVerdict;
+	kind: WaitSubject;
+	/** What the caller knows of the run or thread; each answer is read over it. */
+	known: IDataObject;
+	/** Reads the run or thread as last seen; anything not clearly done or failed keeps waiting. */
+	judge: (subject: IDataObject) => PollVerdict;
 	/**
-	 * Called once when the wait ends without a final status; returns the error to throw.
-	 * `cause` is the error that ended it, or the last transient one before the deadline.
+	 * Called once when the wait ends without a final status (`cause`: the error that ended it, or
+	 * the last transient one before the deadline): what became of the run or thread, marks for
+	 * its error item, notes that end the error's description.
 	 */
 	onUnfinished: (
 		reason: UnfinishedReason,
-		last: IDataObject | undefined,
 		cause?: Error,
-	) => Promise<Error>;
+	) => Promise<{ outcome: string; marks?: IDataObject; notes?: string[] }>;
 }
 
 /**
- * Polls a Hex route until `judge` says done or failed; `first` is an answer already in hand
- * (judged before any pause). The Timeout bounds the whole wait: no request runs past it by more
- * than a second. Stopping the execution ends the wait at once.
+ * Polls a Hex route until `judge` says done (returns the run or thread) or failed; `first` is an
+ * answer already in hand (judged before any pause). The Timeout bounds the whole wait: no request
+ * runs past it by more than a second. Stopping the execution ends the wait at once.
  */
 export async function pollUntilSettled(
 	context: IExecuteSingleFunctions,
@@ -182,22 +194,49 @@ export async function pollUntilSettled(
 	let delay = settings.intervalMs;
 	let failures = 0;
 	let lastFailure: Error | undefined;
+	/** The error of a wait that ended without a final status: why, what became of it, where. */
+	const unfinished = async (reason: UnfinishedReason, cause?: Error): Promise<Error> => {
+		const { kind } = plan;
+		const seen = { ...plan.known, ...last };
+		const left = await plan.onUnfinished(reason, cause);
+		// An error that ended the wait says first what it was about.
+		const causeDescription = (cause as { description?: unknown } | undefined)?.description;
+		const why = {
+			timeout: `The Hex ${kind.noun} did not ${kind.goal} within ${settings.timeoutSeconds} seconds`,
+			error: `${cause?.message ?? 'An error'} while waiting for the Hex ${kind.noun}`,
+			stopped: `The execution was stopped while waiting for the Hex ${kind.noun}`,
+		}[reason];
+		const lastStatus = `${whereIs(kind, seen)}. Its last status was ${String(seen.status ?? 'unknown')}.`;
+		const description = [
+			reason === 'error' && typeof causeDescription === 'string' ? causeDescription : undefined,
+			kind.hint === undefined ? lastStatus : `${lastStatus} ${kind.hint}`,
+			...(left.notes ?? []),
+		]
+			.filter((line): line is string => typeof line === 'string' && line !== '')
+			.join('\n');
+		return waitFailure(context, `${why}; ${left.outcome}: ${linkTo(kind, seen)}`, description, {
+			...seen,
+			...(reason === 'timeout' ? { timedOut: true } : {}),
+			...left.marks,
+		});
+	};
 	for (;;) {
 		if (last !== undefined) {
-			const verdict = plan.judge(last);
-			if (verdict.state === 'done') return verdict.value;
+			const seen = { ...plan.known, ...last };
+			const verdict = plan.judge(seen);
+			if (verdict.state === 'done') return seen;
 			if (verdict.state === 'failed') {
-				throw waitFailure(context, verdict.message, verdict.description, verdict.subject);
+				throw waitFailure(context, verdict.message, whereIs(plan.kind, seen), seen);
 			}
 		}
-		if (signal?.aborted) throw await plan.onUnfinished('stopped', last);
+		if (signal?.aborted) throw await unfinished('stopped');
 		const remaining = deadline - clock.now();
-		if (remaining <= 0) throw await plan.onUnfinished('timeout', last, lastFailure);
+		if (remaining <= 0) throw await unfinished('timeout', lastFailure);
 		await clock.pause(Math.min(delay, remaining), signal);
 		const slotInTime =
 			!signal?.aborted && (await awaitPollSlot(context, settings.pollsPerMinute, deadline, signal));
-		if (signal?.aborted) throw await plan.onUnfinished('stopped', last);
-		if (!slotInTime) throw await plan.onUnfinished('timeout', last, lastFailure);
+		if (signal?.aborted) throw await unfinished('stopped');
+		if (!slotInTime) throw await unfinished('timeout', lastFailure);
 		try {
 			const response = await sendToHex(
 				context,
@@ -208,9 +247,9 @@ export async function pollUntilSettled(
 			delay = settings.intervalMs;
 			failures = 0;
 		} catch (error) {
-			if (signal?.aborted) throw await plan.onUnfinished('stopped', last, error as Error);
+			if (signal?.aborted) throw await unfinished('stopped', error as Error);
 			if (!(error instanceof TransientHexFailure)) {
-				throw await plan.onUnfinished('error', last, error as Error);
+				throw await unfinished('error', error as Error);
 			}
 			lastFailure = error.cause;
 			failures++;

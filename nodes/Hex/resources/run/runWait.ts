@@ -7,14 +7,8 @@ import type {
 
 import { sendToHex } from '../../shared/hexRequest';
 import { readHexId } from '../../shared/pathParameters';
-import type { PollVerdict, UnfinishedReason } from '../../shared/waits';
-import {
-	describedBy,
-	pollUntilSettled,
-	readWaitSettings,
-	waitFailure,
-	waitOrErrorItem,
-} from '../../shared/waits';
+import type { PollVerdict, WaitSubject } from '../../shared/waits';
+import { linkTo, pollUntilSettled, readWaitSettings, waitOrErrorItem } from '../../shared/waits';
 import { isFinalRunStatus } from './runOutput';
 import { RUN_PROJECT_ID } from './runProject';
 
@@ -31,22 +25,19 @@ function readRunWaitSettings(context: IExecuteSingleFunctions) {
 	};
 }
 
-const runUrlOf = (run: IDataObject) => String(run.runUrl ?? 'no run URL');
-
-function where(run: IDataObject): string {
-	return `Run ${String(run.runId)} of project ${String(run.projectId)}: ${runUrlOf(run)}`;
-}
+const RUN: WaitSubject = {
+	noun: 'run',
+	goal: 'finish',
+	name: (run) => `Run ${String(run.runId)} of project ${String(run.projectId)}`,
+	urlField: 'runUrl',
+};
 
 /** COMPLETED is the only success, the other final statuses fail; any other keeps the wait going. */
 function judgeRun(run: IDataObject): PollVerdict {
-	if (run.status === 'COMPLETED') return { state: 'done', value: run };
+	if (run.status === 'COMPLETED') return { state: 'done' };
 	if (isFinalRunStatus(run.status)) {
-		return {
-			state: 'failed',
-			message: `The Hex run ended with status ${String(run.status)}: ${runUrlOf(run)}`,
-			description: where(run),
-			subject: run,
-		};
+		const message = `The Hex run ended with status ${String(run.status)}: ${linkTo(RUN, run)}`;
+		return { state: 'failed', message };
 	}
 	return { state: 'pending' };
 }
@@ -68,12 +59,6 @@ async function cancelRun(
 	}
 }
 
-const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> = {
-	timeout: (seconds) => `The Hex run did not finish within ${seconds} seconds`,
-	error: (_seconds, cause) => `${cause?.message ?? 'An error'} while waiting for the Hex run`,
-	stopped: () => 'The execution was stopped while waiting for the Hex run',
-};
-
 async function waitForRun(
 	context: IExecuteSingleFunctions,
 	ids: { projectId: string; runId: string },
@@ -82,35 +67,25 @@ async function waitForRun(
 ): Promise<IDataObject> {
 	const settings = readRunWaitSettings(context);
 	const url = `/v1/projects/${encodeURIComponent(ids.projectId)}/runs/${encodeURIComponent(ids.runId)}`;
-	const finished = await pollUntilSettled(
+	return await pollUntilSettled(
 		context,
 		{
 			url,
-			judge: (run) => judgeRun({ ...started, ...run }),
-			onUnfinished: async (reason, last, cause) => {
-				const run = { ...started, ...last };
+			kind: RUN,
+			known: started,
+			judge: judgeRun,
+			onUnfinished: async (reason, cause) => {
 				const { outcome, cancelled } = settings.cancelOnTimeout
 					? await cancelRun(context, url)
 					: { outcome: 'it was left running', cancelled: false };
-				const description = [
-					reason === 'error' ? describedBy(cause) : undefined,
-					`${where(run)}. Its last status was ${String(run.status ?? 'unknown')}.`,
-					reason === 'timeout' && cause ? `The last status check failed: ${cause.message}` : '',
-				]
-					.filter((line): line is string => typeof line === 'string' && line !== '')
-					.join('\n');
-				return waitFailure(
-					context,
-					`${WHY[reason](settings.timeoutSeconds, cause)}; ${outcome}: ${runUrlOf(run)}`,
-					description,
-					{ ...run, ...(reason === 'timeout' ? { timedOut: true } : {}), cancelled },
-				);
+				const notes =
+					reason === 'timeout' && cause ? [`The last status check failed: ${cause.message}`] : [];
+				return { outcome, marks: { cancelled }, notes };
 			},
 		},
 		settings,
 		first,
 	);
-	return { ...started, ...finished };
 }
 
 /** Run → Start: bad wait settings are refused before the run is started, not after. */

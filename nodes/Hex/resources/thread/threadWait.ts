@@ -8,14 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PollVerdict, UnfinishedReason } from '../../shared/waits';
+import type { PollVerdict, WaitSubject } from '../../shared/waits';
 import {
-	describedBy,
+	linkTo,
 	MIN_POLL_INTERVAL_SECONDS,
 	pollBudgetField,
 	pollUntilSettled,
 	readWaitSettings,
-	waitFailure,
 	waitOrErrorItem,
 } from '../../shared/waits';
 
@@ -78,34 +77,28 @@ async function checkThreadWaitSettings(
 	return requestOptions;
 }
 
-const threadUrlOf = (thread: IDataObject) => String(thread.url ?? 'no thread URL');
-
-function where(thread: IDataObject): string {
-	return `Thread ${String(thread.threadId)}: ${threadUrlOf(thread)}`;
-}
+const THREAD: WaitSubject = {
+	noun: 'thread',
+	goal: 'become idle',
+	name: (thread) => `Thread ${String(thread.threadId)}`,
+	urlField: 'url',
+	hint: 'Get it later with Thread → Get.',
+};
 
 /** IDLE is done, ERROR fails; RUNNING and anything Hex's spec does not list keep the wait going. */
 function judgeThread(thread: IDataObject): PollVerdict {
-	if (thread.status === 'IDLE') return { state: 'done', value: thread };
+	if (thread.status === 'IDLE') return { state: 'done' };
 	if (thread.status === 'ERROR') {
 		const error = (thread.error ?? {}) as IDataObject;
 		const type = typeof error.type === 'string' ? error.type : 'UNKNOWN';
 		const message = typeof error.message === 'string' ? error.message : 'Hex gave no message';
 		return {
 			state: 'failed',
-			message: `The Hex thread stopped with error ${type}: ${message} (${threadUrlOf(thread)})`,
-			description: where(thread),
-			subject: thread,
+			message: `The Hex thread stopped with error ${type}: ${message} (${linkTo(THREAD, thread)})`,
 		};
 	}
 	return { state: 'pending' };
 }
-
-const WHY: Record<UnfinishedReason, (seconds: number, cause?: Error) => string> = {
-	timeout: (seconds) => `The Hex thread did not become idle within ${seconds} seconds`,
-	error: (_seconds, cause) => `${cause?.message ?? 'An error'} while waiting for the Hex thread`,
-	stopped: () => 'The execution was stopped while waiting for the Hex thread',
-};
 
 async function waitForThread(
 	context: IExecuteSingleFunctions,
@@ -121,27 +114,17 @@ async function waitForThread(
 			{ description: `The answer was ${JSON.stringify(answer)}.` },
 		);
 	}
-	const idle = await pollUntilSettled(
+	return await pollUntilSettled(
 		context,
 		{
 			url: `/v1/threads/${encodeURIComponent(threadId)}`,
-			judge: (thread) => judgeThread({ ...answer, ...thread }),
-			onUnfinished: async (reason, last, cause) => {
-				const thread = { ...answer, ...last };
-				const lastStatus = `${where(thread)}. Its last status was ${String(thread.status ?? 'unknown')}. Get it later with Thread → Get.`;
-				return waitFailure(
-					context,
-					`${WHY[reason](settings.timeoutSeconds, cause)}; it keeps running in Hex: ${threadUrlOf(thread)}`,
-					[reason === 'error' ? describedBy(cause) : undefined, lastStatus]
-						.filter((line): line is string => Boolean(line))
-						.join('\n'),
-					{ ...thread, ...(reason === 'timeout' ? { timedOut: true } : {}) },
-				);
-			},
+			kind: THREAD,
+			known: answer,
+			judge: judgeThread,
+			onUnfinished: async () => ({ outcome: 'it keeps running in Hex' }),
 		},
 		settings,
 	);
-	return { ...answer, ...idle };
 }
 
 /**
