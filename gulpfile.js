@@ -1,4 +1,11 @@
+const { rmSync } = require('fs');
 const { src, dest } = require('gulp');
+
+// tsc never deletes: without this, modules removed from the sources stay in dist/ and get packed.
+function clean(done) {
+	rmSync('dist', { recursive: true, force: true });
+	done();
+}
 
 // tsc emits only .js; n8n also needs the icons and the codex (*.node.json) beside them.
 function copyAssets() {
@@ -8,5 +15,6 @@ function copyAssets() {
 	}).pipe(dest('dist'));
 }
 
+exports['build:clean'] = clean;
 exports['build:assets'] = copyAssets;
 exports.default = copyAssets;
