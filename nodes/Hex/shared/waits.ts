@@ -160,7 +160,6 @@ type WaitSettings = ReturnType<typeof readWaitSettings>;
 
 interface WaitPlan {
 	url: string;
-	headers?: IDataObject;
 	kind: WaitSubject;
 	/** What the caller knows of the run or thread; each answer is read over it. */
 	known: IDataObject;
@@ -240,7 +239,7 @@ export async function pollUntilSettled(
 		try {
 			const response = await sendToHex(
 				context,
-				{ method: 'GET', url: plan.url, headers: plan.headers, json: true },
+				{ method: 'GET', url: plan.url, json: true },
 				{ transientUntil: deadline, signal },
 			);
 			last = bodyOf(context, response);
