@@ -6,7 +6,11 @@
 import { startFakeHex } from '../test/fake-hex/server';
 import type { Project, ProjectRun, TerminalRunStatus } from '../test/fake-hex/state';
 import { Random } from '../test/fake-hex/random';
-import { publishEveryProject, simulatedClock } from '../test/fake-hex/triggerWorkspace';
+import {
+	hexSchedule,
+	publishEveryProject,
+	simulatedClock,
+} from '../test/fake-hex/triggerWorkspace';
 import { TriggerWorkflow } from '../test/harness/poll';
 
 export interface TriggerSimConfig {
@@ -68,21 +72,6 @@ const HOUR_MS = 60 * MINUTE_MS;
 /** A Wednesday, the 4th: the weekly and monthly schedules below fire on it. */
 const DAY_START = Date.parse('2026-03-04T00:00:00.000Z');
 
-type HexSchedule = Project['schedules'][number];
-
-function hexSchedule(cadence: HexSchedule['cadence'], fields: Partial<HexSchedule>): HexSchedule {
-	return {
-		cadence,
-		enabled: true,
-		hourly: null,
-		daily: null,
-		weekly: null,
-		monthly: null,
-		custom: null,
-		...fields,
-	};
-}
-
 /** UTC minutes of the day, every `step` minutes from `first`. */
 const every = (step: number, first = 0) =>
 	Array.from({ length: Math.ceil((1440 - first) / step) }, (_, index) => first + index * step);
@@ -93,7 +82,7 @@ const at = (hh: number, mm: number) => [hh * 60 + mm];
  * The twenty schedules, with the UTC minutes of 4 March 2026 at which Hex fires each, worked out
  * by hand from the offset (independently of the trigger's cron reader).
  */
-const SCHEDULES: Array<{ schedule: HexSchedule[]; utcMinutes: number[] }> = [
+const SCHEDULES: Array<{ schedule: Project['schedules']; utcMinutes: number[] }> = [
 	{
 		schedule: [hexSchedule('CUSTOM', { custom: { cron: '*/15 * * * *', timezone: '+00:00' } })],
 		utcMinutes: every(15),

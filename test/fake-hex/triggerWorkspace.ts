@@ -20,6 +20,27 @@ export function publishEveryProject(state: FakeHexState): Project[] {
 }
 
 /**
+ * A schedule as Hex lists it: the cadence's own field set, the others null. `fields` is not
+ * checked, so tests can also give Hex's answers the trigger must refuse.
+ */
+export function hexSchedule(
+	cadence: string,
+	fields: Record<string, unknown> = {},
+	enabled = true,
+): Project['schedules'][number] {
+	return {
+		cadence,
+		enabled,
+		hourly: null,
+		daily: null,
+		weekly: null,
+		monthly: null,
+		custom: null,
+		...fields,
+	} as Project['schedules'][number];
+}
+
+/**
  * Removes every project's schedules: the generated ones fire at times taken from the real clock's
  * point of view, which tests about the rotation must not depend on.
  */

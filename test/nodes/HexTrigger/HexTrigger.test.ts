@@ -1,10 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { HexTrigger } from '../../../nodes/HexTrigger/HexTrigger.node';
-import type { Project, ProjectRun } from '../../fake-hex/state';
+import type { ProjectRun } from '../../fake-hex/state';
 import type { SimulatedClock } from '../../fake-hex/triggerWorkspace';
 import {
 	addPublishedProject,
+	hexSchedule,
 	publishEveryProject,
 	simulatedClock,
 	withoutSchedules,
@@ -881,19 +882,8 @@ describe('Hex Trigger: Run Finished, scheduled projects first', () => {
 	const MAX = 4;
 	const minute = (hhmm: string) => Date.parse(`2026-03-04T${hhmm}:00.000Z`);
 	const byId = () => [...hex.fake.state.projects].sort((a, b) => (a.id < b.id ? -1 : 1));
-	const schedule = (cadence: string, fields: IDataObject, enabled = true) =>
-		({
-			cadence,
-			enabled,
-			hourly: null,
-			daily: null,
-			weekly: null,
-			monthly: null,
-			custom: null,
-			...fields,
-		}) as Project['schedules'][number];
 	const custom = (cron: string, timezone = '+00:00') =>
-		schedule('CUSTOM', { custom: { cron, timezone } });
+		hexSchedule('CUSTOM', { custom: { cron, timezone } });
 
 	/** An active trigger polled at given minutes; what each poll read and emitted. */
 	function activeTrigger(extra: INodeParameters = {}) {
@@ -924,11 +914,11 @@ describe('Hex Trigger: Run Finished, scheduled projects first', () => {
 	test('a scheduled run is emitted within two polls of its end; unreadable schedules wait for the rotation', async () => {
 		const [hourly, quarterly, unreadable, disabled] = byId().slice(20, 24);
 		// Hourly at :30 in +05:30 fires at :00 UTC; every 15 minutes; the first Wednesday (not read).
-		hourly.schedules = [schedule('HOURLY', { hourly: { minute: 30, timezone: '+05:30' } })];
+		hourly.schedules = [hexSchedule('HOURLY', { hourly: { minute: 30, timezone: '+05:30' } })];
 		quarterly.schedules = [custom('*/15 * * * *')];
 		unreadable.schedules = [custom('0 10 * * 3#1')];
 		disabled.schedules = [
-			schedule('DAILY', { daily: { hour: 10, minute: 0, timezone: '+00:00' } }, false),
+			hexSchedule('DAILY', { daily: { hour: 10, minute: 0, timezone: '+00:00' } }, false),
 		];
 		const trigger = activeTrigger();
 		expect(await trigger.pollAt('09:50')).toHaveLength(MAX - 1);

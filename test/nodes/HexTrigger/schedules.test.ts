@@ -2,6 +2,7 @@ import { nextFire, readCron } from '../../../nodes/HexTrigger/cron';
 import { nextScheduledFire, scheduleSpecs } from '../../../nodes/HexTrigger/schedules';
 import type { Timezone } from '../../../nodes/HexTrigger/timezones';
 import { readTimezone } from '../../../nodes/HexTrigger/timezones';
+import { hexSchedule } from '../../fake-hex/triggerWorkspace';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -234,27 +235,16 @@ describe('time zones', () => {
 });
 
 describe("Hex's schedules", () => {
-	const schedule = (cadence: string, fields: Record<string, unknown>, enabled = true) => ({
-		cadence,
-		enabled,
-		hourly: null,
-		daily: null,
-		weekly: null,
-		monthly: null,
-		custom: null,
-		...fields,
-	});
-
 	test('the five cadences become cron expressions with their time zone', () => {
 		expect(
 			scheduleSpecs([
-				schedule('HOURLY', { hourly: { minute: 5, timezone: '+05:30' } }),
-				schedule('DAILY', { daily: { hour: 9, minute: 0, timezone: '+05:30' } }),
-				schedule('WEEKLY', {
+				hexSchedule('HOURLY', { hourly: { minute: 5, timezone: '+05:30' } }),
+				hexSchedule('DAILY', { daily: { hour: 9, minute: 0, timezone: '+05:30' } }),
+				hexSchedule('WEEKLY', {
 					weekly: { dayOfWeek: 'WEDNESDAY', hour: 7, minute: 30, timezone: '-04:00' },
 				}),
-				schedule('MONTHLY', { monthly: { day: 28, hour: 23, minute: 59, timezone: 'Z' } }),
-				schedule('CUSTOM', { custom: { cron: ' */15 * * * * ', timezone: 'Europe/Berlin' } }),
+				hexSchedule('MONTHLY', { monthly: { day: 28, hour: 23, minute: 59, timezone: 'Z' } }),
+				hexSchedule('CUSTOM', { custom: { cron: ' */15 * * * * ', timezone: 'Europe/Berlin' } }),
 			]),
 		).toEqual([
 			'*/15 * * * *|Europe/Berlin',
@@ -268,19 +258,19 @@ describe("Hex's schedules", () => {
 	test('disabled, unreadable and malformed schedules are left to the rotation', () => {
 		expect(
 			scheduleSpecs([
-				schedule('HOURLY', { hourly: { minute: 5, timezone: '+00:00' } }, false),
-				schedule('CUSTOM', { custom: { cron: '0 12 * * 3#1', timezone: '+00:00' } }),
-				schedule('CUSTOM', { custom: { cron: '0 12 * * *', timezone: 'Mars/Olympus_Mons' } }),
-				schedule('HOURLY', { hourly: { minute: 75, timezone: '+00:00' } }),
-				schedule('HOURLY', { hourly: { minute: 1.5, timezone: '+00:00' } }),
-				schedule('DAILY', { daily: { hour: 9, timezone: '+00:00' } }),
-				schedule('WEEKLY', {
+				hexSchedule('HOURLY', { hourly: { minute: 5, timezone: '+00:00' } }, false),
+				hexSchedule('CUSTOM', { custom: { cron: '0 12 * * 3#1', timezone: '+00:00' } }),
+				hexSchedule('CUSTOM', { custom: { cron: '0 12 * * *', timezone: 'Mars/Olympus_Mons' } }),
+				hexSchedule('HOURLY', { hourly: { minute: 75, timezone: '+00:00' } }),
+				hexSchedule('HOURLY', { hourly: { minute: 1.5, timezone: '+00:00' } }),
+				hexSchedule('DAILY', { daily: { hour: 9, timezone: '+00:00' } }),
+				hexSchedule('WEEKLY', {
 					weekly: { dayOfWeek: 'FUNDAY', hour: 7, minute: 30, timezone: '+00:00' },
 				}),
-				schedule('MONTHLY', { monthly: null }),
-				schedule('YEARLY', {}),
-				schedule('CUSTOM', { custom: { cron: 15, timezone: '+00:00' } }),
-				schedule('DAILY', { daily: { hour: 9, minute: 0, timezone: 530 } }),
+				hexSchedule('MONTHLY', { monthly: null }),
+				hexSchedule('YEARLY', {}),
+				hexSchedule('CUSTOM', { custom: { cron: 15, timezone: '+00:00' } }),
+				hexSchedule('DAILY', { daily: { hour: 9, minute: 0, timezone: 530 } }),
 				'not a schedule',
 				null,
 			]),
@@ -290,7 +280,7 @@ describe("Hex's schedules", () => {
 	});
 
 	test('the same schedule twice is kept once', () => {
-		const hourly = schedule('HOURLY', { hourly: { minute: 5, timezone: '+00:00' } });
+		const hourly = hexSchedule('HOURLY', { hourly: { minute: 5, timezone: '+00:00' } });
 		expect(scheduleSpecs([hourly, hourly])).toEqual(['5 * * * *|+00:00']);
 	});
 
