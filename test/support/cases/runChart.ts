@@ -2,8 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { firstCellOfType } from '../../fake-hex/routes/cells';
 import { locator } from '../hex';
+import type { FakeHex } from '../../fake-hex/server';
 import type { OperationCases } from './types';
 import { PRISM_IDS } from './types';
+
+/** A completed run of the project (charts are read from completed runs), added when none is. */
+const completedRunOf = (fake: FakeHex, projectId: string) =>
+	fake.state.runsOf(projectId).find((run) => run.status === 'COMPLETED') ??
+	fake.state.addRun(projectId);
 
 export const runChartCases: OperationCases = {
 	'run.getChartImage': {
@@ -15,11 +21,7 @@ export const runChartCases: OperationCases = {
 			options: { width: 1200, height: 800, includeTitle: false },
 		},
 		fake: (fake, fixture) => {
-			const run =
-				fake.state
-					.runsOf(fixture.projectId)
-					.find((candidate) => candidate.status === 'COMPLETED') ??
-				fake.state.addRun(fixture.projectId);
+			const run = completedRunOf(fake, fixture.projectId);
 			return {
 				runProjectId: locator(fixture.projectId),
 				runId: run.runId,
@@ -51,11 +53,7 @@ export const runChartCases: OperationCases = {
 			}),
 		},
 		fake: (fake, fixture) => {
-			const run =
-				fake.state
-					.runsOf(fixture.projectId)
-					.find((candidate) => candidate.status === 'COMPLETED') ??
-				fake.state.addRun(fixture.projectId);
+			const run = completedRunOf(fake, fixture.projectId);
 			return { runProjectId: locator(fixture.projectId), runId: run.runId };
 		},
 	},
