@@ -135,6 +135,26 @@ export interface Results {
 	goals: Goal[];
 }
 
+/** Results with no figures yet: what a bench process starts from when no earlier run wrote any. */
+export function emptyResults(
+	mode: Mode,
+	config: BenchConfig,
+	platform: Results['platform'],
+): Results {
+	return {
+		mode,
+		date: new Date().toISOString(),
+		platform,
+		config,
+		list: [],
+		listMemory: [],
+		perItem: [],
+		rateLimited: [],
+		waiting: undefined,
+		goals: [],
+	};
+}
+
 export function evaluateGoals(results: Results): Goal[] {
 	const goals: Goal[] = [];
 	for (const list of results.list) {

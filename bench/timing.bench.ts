@@ -31,7 +31,7 @@ import type {
 } from './report';
 import type { Recorded } from './replay';
 import { startReplay } from './replay';
-import { evaluateGoals, formatTable } from './report';
+import { emptyResults, evaluateGoals, formatTable } from './report';
 import { job, platform, readJson, resultsFile, writeJson, writeText } from './system';
 
 // See fakeSort.ts: the fake's per-page sort of every user would dwarf what is measured.
@@ -44,18 +44,7 @@ jest.mock('../test/fake-hex/routes/pagination', () => {
 const mode: Mode = job()?.mode ?? 'smoke';
 const config = configFor(mode);
 
-const results: Results = {
-	mode,
-	date: new Date().toISOString(),
-	platform: platform(),
-	config,
-	list: [],
-	listMemory: [],
-	perItem: [],
-	rateLimited: [],
-	waiting: undefined,
-	goals: [],
-};
+const results: Results = emptyResults(mode, config, platform());
 
 afterAll(() => {
 	for (const users of config.list.users) {

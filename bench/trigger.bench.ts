@@ -6,7 +6,7 @@
 import type { Mode } from './lib';
 import { configFor } from './lib';
 import type { Results } from './report';
-import { evaluateGoals, formatTable } from './report';
+import { emptyResults, evaluateGoals, formatTable } from './report';
 import { job, platform, readJson, resultsFile, writeJson, writeText } from './system';
 import type { TriggerFigures } from './triggerSim';
 import { simulateTriggerDay } from './triggerSim';
@@ -17,18 +17,9 @@ let figures: TriggerFigures | undefined;
 
 afterAll(() => {
 	if (!figures || job()?.only !== 'trigger') return;
-	const results = (readJson(resultsFile(mode)) as Results | undefined) ?? {
-		mode,
-		date: new Date().toISOString(),
-		platform: platform(),
-		config: configFor(mode),
-		list: [],
-		listMemory: [],
-		perItem: [],
-		rateLimited: [],
-		waiting: undefined,
-		goals: [],
-	};
+	const results =
+		(readJson(resultsFile(mode)) as Results | undefined) ??
+		emptyResults(mode, configFor(mode), platform());
 	results.config = { ...results.config, trigger: config };
 	results.trigger = figures;
 	results.goals = evaluateGoals(results);
